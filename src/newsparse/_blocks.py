@@ -1,0 +1,267 @@
+"""Page -> ordered text blocks with features, in one iterative walk (no recursion)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+import lxml.etree
+
+from . import _patterns as P
+
+__all__ = ["Block", "html_blocks", "text_blocks", "collapse"]
+
+_WS = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of white space (including NBSP) to one space and strip."""
+    return _WS.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+@attrs.define(slots=True, eq=False)
+class Block:
+    """One block of visible text and what we know about where it sits."""
+
+    index: int
+    text: str
+    kind: str  # paragraph | heading | list_item | quote | table | preformatted | caption | line
+    el: Any = None  # the block-level lxml element that owns the text (HTML only)
+    tag: str = ""
+    level: int | None = None  # heading level
+    link_chars: int = 0
+    hints: frozenset[str] = frozenset()
+    # plain-text features
+    blank_before: int = 0
+    indent: int = 0
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+#: Elements whose content is never visible text.
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "map",
+        "select",
+        "option",
+        "textarea",
+        "button",
+        "input",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "source",
+        "picture",
+    }
+)
+#: Elements that start a new block of text.
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "main",
+        "nav",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "address",
+        "hr",
+        "body",
+        "html",
+        "center",
+        "details",
+        "summary",
+        "menu",
+        "legend",
+        "frameset",
+        "noframes",
+    }
+)
+_HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _element_hints(el: Any, tag: str) -> frozenset[str]:
+    """Semantic markers an element adds, from its tag, class, id, role and itemprop."""
+    hints: set[str] = set()
+    if tag in P.TAG_HINTS:
+        hints.add(P.TAG_HINTS[tag])
+    attrs_text = " ".join(
+        v for v in (el.get("class"), el.get("id"), el.get("role"), el.get("itemprop"), el.get("itemtype")) if v
+    )
+    if attrs_text:
+        for hint, pattern in P.ATTR_HINTS:
+            if pattern.search(attrs_text):
+                hints.add(hint)
+    return frozenset(hints)
+
+
+def _kind_for(tag: str, hints: frozenset[str]) -> str:
+    if tag in _HEADING_TAGS:
+        return "heading"
+    if tag in ("li", "dd", "dt"):
+        return "list_item"
+    if tag == "pre":
+        return "preformatted"
+    if tag in ("figcaption", "caption"):
+        return "caption"
+    if "quote" in hints:
+        return "quote"
+    if tag in ("td", "th"):
+        return "table"
+    return "paragraph"
+
+
+def html_blocks(root: Any) -> list[Block]:
+    """Walk the lxml tree once, iteratively, and cut its visible text into blocks."""
+    blocks: list[Block] = []
+    if root is None:
+        return blocks
+    # stack of (element, tag, hints, is_block)
+    stack: list[tuple[Any, str, frozenset[str], bool]] = []
+    pieces: list[str] = []
+    link_chars = 0
+    a_depth = 0
+
+    def flush() -> None:
+        nonlocal pieces, link_chars
+        if not pieces:
+            return
+        text = collapse("".join(pieces))
+        lc = link_chars
+        pieces = []
+        link_chars = 0
+        if not text:
+            return
+        owner = None
+        owner_tag = ""
+        hints: frozenset[str] = frozenset()
+        for el, tag, h, is_block in reversed(stack):
+            if is_block:
+                owner, owner_tag, hints = el, tag, h
+                break
+        kind = _kind_for(owner_tag, hints)
+        blocks.append(
+            Block(
+                index=len(blocks),
+                text=text,
+                kind=kind,
+                el=owner,
+                tag=owner_tag,
+                level=_HEADING_TAGS.get(owner_tag),
+                link_chars=min(lc, len(text)),
+                hints=hints,
+            )
+        )
+
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag and "}" in tag:
+            tag = tag.rsplit("}", 1)[1]
+        tag = tag.lower()
+        if event == "start":
+            if not tag or tag in _SKIP_TAGS or _is_hidden(el):
+                walker.skip_subtree()
+                # the tail of a skipped element still belongs to its parent
+                if el.tail:
+                    pieces.append(el.tail)
+                    if a_depth:
+                        link_chars += len(el.tail)
+                continue
+            is_block = tag in _BLOCK_TAGS
+            if is_block or tag == "br":
+                flush()
+            parent_hints = stack[-1][2] if stack else frozenset()
+            own = _element_hints(el, tag)
+            hints = parent_hints | own if own else parent_hints
+            stack.append((el, tag, hints, is_block))
+            if tag == "a":
+                a_depth += 1
+            if el.text:
+                pieces.append(el.text)
+                if a_depth:
+                    link_chars += len(el.text)
+        else:  # end
+            if not stack or stack[-1][0] is not el:
+                continue
+            _el, _tag, _hints, is_block = stack.pop()
+            if is_block:
+                flush()
+            if _tag == "a":
+                a_depth -= 1
+            if el.tail:
+                pieces.append(el.tail)
+                if a_depth:
+                    link_chars += len(el.tail)
+    flush()
+    return blocks
+
+
+def _is_hidden(el: Any) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    if el.get("aria-hidden") == "true" and el.tag not in ("div", "section", "article", "main", "body"):
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def text_blocks(text: str) -> list[Block]:
+    """A plain-text page as blocks: one block per non-empty line, with its line shape."""
+    blocks: list[Block] = []
+    blank = 0
+    for raw in text.splitlines():
+        if not raw.strip():
+            blank += 1
+            continue
+        indent = len(raw) - len(raw.lstrip(" \t"))
+        blocks.append(
+            Block(index=len(blocks), text=collapse(raw), kind="line", blank_before=blank, indent=indent)
+        )
+        blank = 0
+    return blocks

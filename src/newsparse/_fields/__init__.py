@@ -1,0 +1,1 @@
+"""One module per field of the generic extractor."""

@@ -1,0 +1,142 @@
+"""Where the article is on an HTML page: the main container and the blocks inside it.
+
+Computed once per page and shared by the field modules (cached on the Page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from .. import _patterns as P
+from .._blocks import Block
+from .._page import Page
+
+#: How far up from a block we look for its container (bounded: pages can nest 100,000 deep).
+MAX_ANCESTORS = 12
+#: A block shorter than this adds nothing to a container's score (menus, buttons, labels).
+MIN_SCORING_CHARS = 25
+#: Share of a container's score its grandparent receives (readability's proven 1/2).
+GRANDPARENT_SHARE = 0.5
+#: Container class/id words multiply its score: story-like up, boilerplate-like down.
+CONTENT_HINT_BOOST = 1.25
+NON_BODY_HINT_PENALTY = 0.3
+#: A block more than this share link text is navigation, not prose.
+MAX_LINK_DENSITY = 0.5
+
+
+@attrs.define(slots=True, eq=False)
+class Analysis:
+    blocks: list[Block]
+    container: Any = None
+    container_hints: frozenset[str] = frozenset()
+    main: list[Block] = attrs.field(factory=list)  # blocks inside the container, in order
+
+
+def ancestors(el: Any, limit: int = MAX_ANCESTORS) -> Iterator[Any]:
+    """The element's ancestors, nearest first, at most ``limit`` of them."""
+    n = 0
+    parent = el.getparent()
+    while parent is not None and n < limit:
+        yield parent
+        parent = parent.getparent()
+        n += 1
+
+
+def _container_of(block: Block) -> Any:
+    """The element that holds a paragraph: its parent for p-like tags, itself for text-bearing divs."""
+    if block.tag in ("p", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "span"):
+        parent = block.el.getparent()
+        if block.tag == "li" and parent is not None:  # li -> ul -> container
+            parent = parent.getparent() if parent.getparent() is not None else parent
+        return parent if parent is not None else block.el
+    return block.el
+
+
+def _prose_score(block: Block) -> float:
+    text = block.text
+    return 1.0 + text.count(",") + text.count("\u3001") + text.count("\uff0c") + min(3.0, len(text) / 100.0)
+
+
+def analyze(page: Page) -> Analysis:
+    """The page's main container and its blocks (cached on the page)."""
+    cached = page.__dict__.get("_analysis")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    blocks = page.blocks
+    result = Analysis(blocks=blocks)
+    page.__dict__["_analysis"] = result
+    if page.kind != "html" or not blocks:
+        return result
+    scores: dict[Any, float] = {}
+    hints_of: dict[Any, frozenset[str]] = {}
+    for b in blocks:
+        if b.kind not in ("paragraph", "quote", "list_item", "table", "preformatted") or b.el is None:
+            continue
+        if len(b.text) < MIN_SCORING_CHARS or b.link_density > MAX_LINK_DENSITY:
+            continue
+        s = _prose_score(b)
+        c = _container_of(b)
+        if c is None:
+            continue
+        scores[c] = scores.get(c, 0.0) + s
+        hints_of.setdefault(c, b.hints)
+        gp = c.getparent()
+        if gp is not None:
+            scores[gp] = scores.get(gp, 0.0) + s * GRANDPARENT_SHARE
+    if not scores:
+        return result
+    best = None
+    best_score = -1.0
+    for el, s in scores.items():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in ("body", "html"):
+            s *= 0.5
+        own = _own_hints(el)
+        if own & P.NON_BODY_HINTS:
+            s *= NON_BODY_HINT_PENALTY
+        elif "content" in own or tag in ("article", "main"):
+            s *= CONTENT_HINT_BOOST
+        if s > best_score:
+            best, best_score = el, s
+    result.container = best
+    result.container_hints = _inherited_hints(best, blocks)
+    result.main = [b for b in blocks if b.el is not None and _inside(b.el, best)]
+    return result
+
+
+def _own_hints(el: Any) -> frozenset[str]:
+    from .._blocks import _element_hints
+
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return _element_hints(el, tag)
+
+
+def _inherited_hints(container: Any, blocks: list[Block]) -> frozenset[str]:
+    """Hints the container inherits from its ancestors (so they do not count against its blocks)."""
+    from .._blocks import _element_hints
+
+    hints: set[str] = set()
+    el = container
+    n = 0
+    while el is not None and n < 200:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        hints |= _element_hints(el, tag.lower())
+        el = el.getparent()
+        n += 1
+    return frozenset(hints)
+
+
+def _inside(el: Any, container: Any) -> bool:
+    if el is container:
+        return True
+    n = 0
+    parent = el.getparent()
+    while parent is not None and n < 200:
+        if parent is container:
+            return True
+        parent = parent.getparent()
+        n += 1
+    return False

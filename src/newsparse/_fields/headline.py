@@ -1,0 +1,101 @@
+"""The headline as printed on the page, and the dek under it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .._blocks import collapse
+from .._model import Headline
+from .._page import Page
+from ._text import norm
+
+#: Separators between a headline and the site name in <title> / og:title.
+_SITE_SUFFIX = re.compile(r"\s+(?:[|\u00b7\u00bb:/\u2013\u2014-]|::)\s+[^|\u00b7\u00bb]{1,60}$")
+
+
+def _jsonld_headline(page: Page) -> str | None:
+    for obj in page.metadata.articles():
+        h = obj.get("headline") or obj.get("name")
+        if isinstance(h, str) and h.strip():
+            return collapse(h)
+    return None
+
+
+def _strip_site(title: str) -> str:
+    stripped = _SITE_SUFFIX.sub("", title)
+    return stripped if len(stripped) >= 10 else title
+
+
+def _h1s(page: Page) -> list[Any]:
+    return [b for b in page.blocks if b.kind == "heading" and b.level == 1][:10]
+
+
+def headline_text(page: Page) -> str | None:
+    """The printed headline (cached on the page)."""
+    cached = page.__dict__.get("_headline")
+    if cached is not None:
+        return cached or None
+    result = _find_headline(page)
+    page.__dict__["_headline"] = result or ""
+    return result
+
+
+def _find_headline(page: Page) -> str | None:
+    if page.kind != "html":
+        return None
+    md = page.metadata
+    declared = [
+        t
+        for t in (
+            _jsonld_headline(page),
+            md.first("og:title"),
+            md.first("twitter:title"),
+            md.first("headline", "dc.title", "title"),
+            md.title,
+        )
+        if t
+    ]
+    declared_norm = [norm(collapse(t)) for t in declared]
+    headings = [b for b in page.blocks if b.kind == "heading" and (b.level or 9) <= 3][:40]
+    # a printed heading that the page also declares as its title is the headline
+    for b in headings:
+        n = norm(b.text)
+        if len(n) < 8:
+            continue
+        for d in declared_norm:
+            if n == d or (d.startswith(n) and len(n) >= 0.5 * len(d)) or (n in d and len(n) >= 20):
+                return str(b.text)
+    h1 = _h1s(page)
+    if len(h1) == 1 and len(h1[0].text) >= 8 and h1[0].link_density < 0.5:
+        return str(h1[0].text)
+    if declared:
+        return _strip_site(collapse(declared[0]))
+    if h1:
+        return str(h1[0].text)
+    return None
+
+
+def headline(page: Page) -> Headline | None:
+    text = headline_text(page)
+    if not text:
+        return None
+    return Headline(text=text, subheadline=_dek(page, text))
+
+
+def _dek(page: Page, head: str) -> str | None:
+    """The standfirst printed right under the headline, when the page marks or declares it."""
+    desc = page.metadata.first("og:description", "description", "twitter:description")
+    desc_n = norm(desc) if desc else None
+    head_n = norm(head)
+    blocks = page.blocks
+    for i, b in enumerate(blocks):
+        if norm(b.text) == head_n:
+            for nxt in blocks[i + 1 : i + 4]:
+                n = norm(nxt.text)
+                if len(n) < 30 or len(n) > 400:
+                    continue
+                if "dek" in nxt.hints or (desc_n and (n == desc_n or desc_n.startswith(n[:80]))):
+                    return nxt.text
+            break
+    return None

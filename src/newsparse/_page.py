@@ -1,0 +1,257 @@
+"""The one parsed page handed to every extractor."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import lxml.etree
+import lxml.html
+
+from . import _decode
+from ._errors import InputTooLargeError, NotAPageError
+
+if TYPE_CHECKING:
+    from ._blocks import Block as PageBlock
+
+__all__ = ["Page", "Metadata", "load_page"]
+
+def _make_parser() -> Any:
+    # no_network and no entity resolution: nothing in a page can make us read a file or open a socket
+    return lxml.html.HTMLParser(
+        no_network=True,
+        remove_blank_text=False,
+        remove_comments=True,
+        remove_pis=True,
+        default_doctype=False,
+        collect_ids=False,
+        huge_tree=True,
+    )
+
+
+_PARSER = _make_parser()
+
+
+class Metadata:
+    """What the page declares about itself: JSON-LD objects, ``<meta>`` values, ``<time>`` elements."""
+
+    def __init__(self, tree: Any) -> None:
+        self.jsonld: list[dict[str, Any]] = []
+        self.meta: dict[str, list[str]] = {}
+        self.lang: str | None = None
+        self.canonical: str | None = None
+        self.title: str | None = None
+        if tree is None:
+            return
+        root = tree
+        lang = root.get("lang") or root.get("xml:lang")
+        self.lang = lang.strip() if lang else None
+        for el in root.iter("meta"):
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip()
+            content = el.get("content")
+            if key and content is not None and content.strip():
+                self.meta.setdefault(key.lower(), []).append(content.strip())
+        for el in root.iter("link"):
+            if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+                self.canonical = el.get("href")
+        for el in root.iter("title"):
+            self.title = (el.text_content() or "").strip() or None
+            break
+        for el in root.iter("script"):
+            if "ld+json" not in (el.get("type") or "").lower():
+                continue
+            raw = (el.text or "").strip()
+            if not raw:
+                continue
+            for obj in _load_jsonld(raw):
+                self.jsonld.append(obj)
+
+    def first(self, *keys: str) -> str | None:
+        """The first non-empty ``<meta>`` value among ``keys`` (lower-case names)."""
+        for k in keys:
+            vals = self.meta.get(k)
+            if vals:
+                return vals[0]
+        return None
+
+    def articles(self) -> list[dict[str, Any]]:
+        """JSON-LD objects whose @type is an article kind, most specific first."""
+        out = [o for o in self.jsonld if _types(o) & _ARTICLE_TYPES]
+        out.sort(key=lambda o: 0 if _types(o) & _NEWS_TYPES else 1)
+        return out
+
+
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "scholarlyarticle",
+    "techarticle",
+    "report",
+    "webpage",
+    "itempage",
+}
+_NEWS_TYPES = _ARTICLE_TYPES - {"webpage", "itempage"}
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t.lower().rsplit("/", 1)[-1]}
+    if isinstance(t, list):
+        return {str(x).lower().rsplit("/", 1)[-1] for x in t}
+    return set()
+
+
+_JSON_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _load_jsonld(raw: str) -> list[dict[str, Any]]:
+    """All dicts of a JSON-LD script, flattening lists and ``@graph``; broken JSON is skipped."""
+    if len(raw) > 2_000_000:
+        return []
+    raw = raw.strip()
+    if raw.startswith("<!--"):
+        raw = raw[4:]
+    if raw.endswith("-->"):
+        raw = raw[:-3]
+    raw = raw.strip().rstrip(";")
+    try:
+        data = json.loads(raw, strict=False)
+    except ValueError:
+        try:
+            data = json.loads(_JSON_CTRL.sub(" ", raw), strict=False)
+        except ValueError:
+            return []
+    out: list[dict[str, Any]] = []
+    stack: list[Any] = [data]
+    while stack and len(out) < 500:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack[0:0] = item
+        elif isinstance(item, dict):
+            out.append(item)
+            graph = item.get("@graph")
+            if isinstance(graph, (list, dict)):
+                stack.append(graph)
+            main = item.get("mainEntity")
+            if isinstance(main, dict) and _types(main) & _ARTICLE_TYPES:
+                stack.append(main)
+    return out
+
+
+class Page:
+    """A decoded page: text, kind, url and domain; lazily its lxml tree, metadata, blocks and soup.
+
+    The same object is handed to every extractor, so the page is parsed once.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        kind: str,
+        url: str | None = None,
+        name: str = "<input>",
+        warnings: list[str] | None = None,
+    ) -> None:
+        self.text = text
+        self.kind = kind
+        self.url = url
+        self.name = name
+        self.warnings: list[str] = list(warnings or [])
+
+    @cached_property
+    def domain(self) -> str | None:
+        """The host of the page URL, without ``www.``."""
+        if not self.url:
+            return None
+        host = (urlsplit(self.url).hostname or "").lower()
+        if host.startswith("www."):
+            host = host[4:]
+        return host or None
+
+    @cached_property
+    def tree(self) -> Any:
+        """The lxml root element (``None`` for a plain-text page)."""
+        if self.kind != "html":
+            return None
+        text = self.text
+        # lxml refuses str input with an encoding declaration; strip the XML prolog
+        if text.lstrip().startswith("<?xml"):
+            text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
+        try:
+            root = lxml.html.document_fromstring(text, parser=_PARSER)
+        except (lxml.etree.ParserError, ValueError) as exc:
+            # an empty document after comment removal, or unparsable markup
+            try:
+                root = lxml.html.fromstring("<html><body><p>" + lxml.html.escape(text) + "</p></body></html>")
+            except Exception:  # pragma: no cover - defensive
+                raise NotAPageError(f"{self.name}: cannot parse as HTML ({exc})") from None
+            self.warnings.append(f"HTML could not be parsed ({exc}); read as text")
+        return root
+
+    @cached_property
+    def metadata(self) -> Metadata:
+        """JSON-LD, ``<meta>`` and similar declarations of the page."""
+        return Metadata(self.tree)
+
+    @cached_property
+    def blocks(self) -> list[PageBlock]:
+        """The page as ordered text blocks with features (see ``_blocks``)."""
+        from ._blocks import html_blocks, text_blocks
+
+        if self.kind == "html":
+            return html_blocks(self.tree)
+        return text_blocks(self.text)
+
+    @cached_property
+    def soup(self) -> Any:
+        """A BeautifulSoup view of the page, built on first use (for plugin authors)."""
+        from bs4 import BeautifulSoup
+
+        return BeautifulSoup(self.text, "lxml")
+
+
+def load_page(
+    source: str | bytes | os.PathLike[str],
+    *,
+    url: str | None = None,
+    format: str | None = None,
+) -> Page:
+    """Read ``source`` (HTML/text str, bytes, path, ``.gz``) into a :class:`Page`."""
+    warnings: list[str] = []
+    name = "<input>"
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _decode.looks_like_path(source)):
+        name = os.fspath(source)
+        data = _decode.read_path(source)
+        text, _enc, warnings = _decode.decode_bytes(data, name)
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        name = "<bytes>"
+        text, _enc, warnings = _decode.decode_bytes(bytes(source), name)
+    elif isinstance(source, str):
+        name = "<str>"
+        if len(source) > _decode.MAX_INPUT_BYTES:
+            raise InputTooLargeError(f"{name}: {len(source)} characters, above the limit")
+        text = source.lstrip("\ufeff")
+    else:
+        raise TypeError(f"source must be str, bytes or a path, not {type(source).__name__}")
+    text = _decode.check_text(text, name)
+    if format is None:
+        kind = _decode.detect_format(text)
+    elif format in ("html", "text"):
+        kind = format
+    else:
+        raise ValueError(f"format must be 'html', 'text' or None, not {format!r}")
+    return Page(text, kind=kind, url=url, name=name, warnings=warnings)
