@@ -125,19 +125,44 @@ _HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+#: Memo of hints by (tag, attribute text): templates repeat the same class strings thousands of times.
+_HINT_CACHE: dict[tuple[str, str], frozenset[str]] = {}
+_HINT_CACHE_MAX = 100_000
+_NO_HINTS: frozenset[str] = frozenset()
+
+
 def _element_hints(el: Any, tag: str) -> frozenset[str]:
     """Semantic markers an element adds, from its tag, class, id, role and itemprop."""
+    get = el.get
+    attrs_text = " ".join(
+        v for v in (get("class"), get("id"), get("role"), get("itemprop"), get("itemtype")) if v
+    )
+    if not attrs_text and tag not in P.TAG_HINTS:
+        return _NO_HINTS
+    key = (tag, attrs_text)
+    cached = _HINT_CACHE.get(key)
+    if cached is not None:
+        return cached
     hints: set[str] = set()
     if tag in P.TAG_HINTS:
         hints.add(P.TAG_HINTS[tag])
-    attrs_text = " ".join(
-        v for v in (el.get("class"), el.get("id"), el.get("role"), el.get("itemprop"), el.get("itemtype")) if v
-    )
-    if attrs_text:
-        for hint, pattern in P.ATTR_HINTS:
-            if pattern.search(attrs_text):
-                hints.add(hint)
-    return frozenset(hints)
+    if attrs_text and len(attrs_text) < 2000:  # a huge attribute is noise, not a template word
+        for token in attrs_text.split():
+            hints |= _token_hints(token)
+    result = frozenset(hints) if hints else _NO_HINTS
+    if len(_HINT_CACHE) >= _HINT_CACHE_MAX:
+        _HINT_CACHE.clear()
+    _HINT_CACHE[key] = result
+    return result
+
+
+def _token_hints(token: str) -> set[str]:
+    """Hints of one class/id token; a token that also names the story ("entry-content-read-more")
+    is not weakly boilerplate, since templates prefix story parts with such words."""
+    found = {hint for hint, pattern in P.ATTR_HINTS if pattern.search(token)}
+    if "content" in found and found & P.WEAK_NON_BODY_HINTS:
+        found -= P.WEAK_NON_BODY_HINTS
+    return found
 
 
 def _kind_for(tag: str, hints: frozenset[str]) -> str:
@@ -229,9 +254,10 @@ def html_blocks(root: Any) -> list[Block]:
         else:  # end
             if not stack or stack[-1][0] is not el:
                 continue
-            _el, _tag, _hints, is_block = stack.pop()
+            _el, _tag, _hints, is_block = stack[-1]
             if is_block:
                 flush()
+            stack.pop()
             if _tag == "a":
                 a_depth -= 1
             if el.tail:

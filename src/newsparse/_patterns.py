@@ -60,10 +60,14 @@ ATTR_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # standfirst / dek / summary under the headline
     ("dek", _rx(r"\bdek\b|standfirst|subhead|sub-?title|summary|teaser-?text|lede|intro|description|kicker|strapline|deck")),
     # hidden / screen-reader-only text
-    ("hidden", _rx(r"sr-only|screen-?reader|visually-?hidden|\bhidden\b|offscreen")),
+    ("hidden", _rx(r"sr-only|screen-?reader|visually-?hidden|^hidden$|^is-hidden$|offscreen")),
     # quotes
     ("quote", _rx(r"blockquote|pullquote|pull-quote")),
 )
 
 #: Hints whose blocks are never article body text.
 NON_BODY_HINTS = frozenset({"comment", "share", "related", "ad", "promo", "nav", "footer", "aside", "form", "hidden"})
+
+#: Boilerplate hints that yield when the same class token also names the story: "entry-content-read-more"
+#: is the story body with a read-more button, "article-wrapper" with "left-column" is the story column.
+WEAK_NON_BODY_HINTS = frozenset({"related", "aside", "nav", "footer", "promo", "ad", "share", "header"})

@@ -31,7 +31,7 @@ def body_blocks(page: Page) -> list[PageBlock]:
             continue
         if b.kind == "caption" or "caption" in extra:
             continue
-        if b.link_density > MAX_LINK_DENSITY and len(b.text) < 200:
+        if b.link_density > MAX_LINK_DENSITY:
             continue
         if len(b.text) < 60 and _FURNITURE.match(b.text):
             continue
