@@ -242,7 +242,8 @@ def html_blocks(root: Any) -> list[Block]:
             if is_block or tag == "br":
                 flush()
             parent_hints = stack[-1][2] if stack else frozenset()
-            own = _element_hints(el, tag)
+            # <body>/<html> classes describe the whole page (template names), not a region
+            own = _element_hints(el, tag) if tag not in ("body", "html") else _NO_HINTS
             hints = parent_hints | own if own else parent_hints
             stack.append((el, tag, hints, is_block))
             if tag == "a":

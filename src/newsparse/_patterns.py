@@ -44,7 +44,8 @@ ATTR_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # advertising
     ("ad", _rx(r"(^|[\s_-])ads?([\s_-]|$)|advert|sponsor|promo|dfp|banner|doubleclick|adslot|ad-slot|ad-container")),
     # newsletter / subscription / paywall prompts
-    ("promo", _rx(r"newsletter|subscri|paywall|signup|sign-up|register|membership|donat|cta\b|call-to-action")),
+    # "paywall" is left out: templates wrap the full story in paywall containers that scripts hide later
+    ("promo", _rx(r"newsletter|subscri|signup|sign-up|register|membership|donat|cta\b|call-to-action")),
     # navigation, menus, breadcrumbs
     ("nav", _rx(r"(^|[\s_-])nav|menu|breadcrumb|masthead|toolbar|skip-?link|pagination|pager|site-?header")),
     # footers and legal

@@ -60,6 +60,16 @@ def _prose_score(block: Block) -> float:
     return 1.0 + text.count(",") + text.count("\u3001") + text.count("\uff0c") + min(3.0, len(text) / 100.0)
 
 
+#: Share of a paragraph's score each ancestor level receives (readability's dividers: 1, 2, 3*level).
+ANCESTOR_SHARES = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
+#: A sibling of the best container joins the body when it scores this share of the best (readability: 0.2).
+SIBLING_SHARE = 0.2
+#: ... and at least this much absolute score (one real paragraph scores about 2-4).
+SIBLING_MIN_SCORE = 3.0
+#: A sibling with the best container's class gets this share of the best score as a bonus.
+SIBLING_SAME_CLASS_BONUS = 0.2
+
+
 def analyze(page: Page) -> Analysis:
     """The page's main container and its blocks (cached on the page)."""
     cached = page.__dict__.get("_analysis")
@@ -71,25 +81,21 @@ def analyze(page: Page) -> Analysis:
     if page.kind != "html" or not blocks:
         return result
     scores: dict[Any, float] = {}
-    hints_of: dict[Any, frozenset[str]] = {}
     for b in blocks:
         if b.kind not in ("paragraph", "quote", "list_item", "table", "preformatted") or b.el is None:
             continue
         if len(b.text) < MIN_SCORING_CHARS or b.link_density > MAX_LINK_DENSITY:
             continue
         s = _prose_score(b)
-        c = _container_of(b)
-        if c is None:
-            continue
-        scores[c] = scores.get(c, 0.0) + s
-        hints_of.setdefault(c, b.hints)
-        gp = c.getparent()
-        if gp is not None:
-            scores[gp] = scores.get(gp, 0.0) + s * GRANDPARENT_SHARE
+        el = _container_of(b)
+        for share in ANCESTOR_SHARES:
+            if el is None:
+                break
+            scores[el] = scores.get(el, 0.0) + s * share
+            el = el.getparent()
     if not scores:
         return result
-    best = None
-    best_score = -1.0
+    adjusted: dict[Any, float] = {}
     for el, s in scores.items():
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in ("body", "html"):
@@ -99,12 +105,34 @@ def analyze(page: Page) -> Analysis:
             s *= NON_BODY_HINT_PENALTY
         elif "content" in own or tag in ("article", "main"):
             s *= CONTENT_HINT_BOOST
-        if s > best_score:
-            best, best_score = el, s
+        adjusted[el] = s
+    best = max(adjusted, key=adjusted.__getitem__)
+    best_score = adjusted[best]
+    roots = _with_siblings(best, best_score, adjusted)
     result.container = best
     result.container_hints = _inherited_hints(best, blocks)
-    result.main = [b for b in blocks if b.el is not None and _inside(b.el, best)]
+    result.main = [b for b in blocks if b.el is not None and any(_inside(b.el, r) for r in roots)]
     return result
+
+
+def _with_siblings(best: Any, best_score: float, scores: dict[Any, float]) -> list[Any]:
+    """The best container and those of its siblings that hold more of the story (split articles)."""
+    parent = best.getparent()
+    if parent is None or (parent.tag if isinstance(parent.tag, str) else "") in ("html",):
+        return [best]
+    threshold = max(SIBLING_MIN_SCORE, best_score * SIBLING_SHARE)
+    best_class = best.get("class")
+    roots = []
+    for sib in parent:
+        if sib is best:
+            roots.append(sib)
+            continue
+        s = scores.get(sib, 0.0)
+        if best_class and sib.get("class") == best_class:
+            s += best_score * SIBLING_SAME_CLASS_BONUS
+        if s >= threshold:
+            roots.append(sib)
+    return roots
 
 
 def _own_hints(el: Any) -> frozenset[str]:
