@@ -160,6 +160,9 @@ def _token_hints(token: str) -> set[str]:
     """Hints of one class/id token; a token that also names the story ("entry-content-read-more")
     is not weakly boilerplate, since templates prefix story parts with such words."""
     found = {hint for hint, pattern in P.ATTR_HINTS if pattern.search(token)}
+    for hint in found & P.HINT_FALSE_FRIENDS.keys():
+        if P.HINT_FALSE_FRIENDS[hint].search(token):
+            found.discard(hint)
     if "content" in found and found & P.WEAK_NON_BODY_HINTS:
         found -= P.WEAK_NON_BODY_HINTS
     return found

@@ -30,7 +30,7 @@ TAG_HINTS = {
 #: (hint, pattern over class/id/role/itemprop/itemtype). Order does not matter: all that match are kept.
 ATTR_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # reader comments: WordPress (comment-list, commentlist), Disqus, Livefyre, Blogger, Drupal, schema.org
-    ("comment", _rx(r"comment|disqus|livefyre|fyre-|reply-?list|respon[sd]|discussion|schema\.org/(User)?Comments?\b")),
+    ("comment", _rx(r"comment|disqus|livefyre|fyre-|reply-?list|^respond$|^responses$|discussion|schema\.org/(User)?Comments?\b")),
     # author boxes / bios after the article
     ("bio", _rx(r"author[-_ ]?(bio|box|info|card|profile|about|description|details)|about[-_ ]?(the[-_ ]?)?author|user-bio|post-body-bio|contributor[-_ ]?bio|\bbio\b|biography|vcard")),
     # bylines: rel/author classes, schema.org author
@@ -72,3 +72,14 @@ NON_BODY_HINTS = frozenset({"comment", "share", "related", "ad", "promo", "nav",
 #: Boilerplate hints that yield when the same class token also names the story: "entry-content-read-more"
 #: is the story body with a read-more button, "article-wrapper" with "left-column" is the story column.
 WEAK_NON_BODY_HINTS = frozenset({"related", "aside", "nav", "footer", "promo", "ad", "share", "header"})
+
+#: Class tokens that contain a hint's word without marking such a region (hint -> pattern over one token).
+#: "has-comments" / "comments-open" are state flags on the story's own <article>; "commentary" is an opinion
+#: genre; "noloaddisqus" is a lazy-loading switch; counters and links point at comments that live elsewhere.
+HINT_FALSE_FRIENDS: dict[str, re.Pattern[str]] = {
+    "comment": _rx(
+        r"^(has|no|with|show|allow|enable|disable|load|noload|open|closed)[-_]?(comments?|disqus|discussion)"
+        r"|commentary|comments?[-_]?(open|closed|off|on|count|link|number|icon|button|bubble|enabled|disabled|allowed)$"
+        r"|comment-?count|writer-comment|noloaddisqus"
+    ),
+}

@@ -23,6 +23,8 @@ GRANDPARENT_SHARE = 0.5
 #: Container class/id words multiply its score: story-like up, boilerplate-like down.
 CONTENT_HINT_BOOST = 1.25
 NON_BODY_HINT_PENALTY = 0.3
+#: Blocks in these regions never vote for the story container: reader comments often outweigh the story.
+SCORE_EXCLUDED_HINTS = frozenset({"comment"})
 #: A block more than this share link text is navigation, not prose.
 MAX_LINK_DENSITY = 0.5
 
@@ -85,6 +87,8 @@ def analyze(page: Page) -> Analysis:
         if b.kind not in ("paragraph", "quote", "list_item", "table", "preformatted") or b.el is None:
             continue
         if len(b.text) < MIN_SCORING_CHARS or b.link_density > MAX_LINK_DENSITY:
+            continue
+        if b.hints & SCORE_EXCLUDED_HINTS:
             continue
         s = _prose_score(b)
         el = _container_of(b)
