@@ -8,7 +8,7 @@ from typing import Any
 from .._blocks import collapse
 from .._model import Headline
 from .._page import Page
-from ._text import norm
+from ._text import norm, words
 
 #: Separators between a headline and the site name in <title> / og:title.
 _SITE_SUFFIX = re.compile(r"\s+(?:[|\u00b7\u00bb:/\u2013\u2014-]|::)\s+[^|\u00b7\u00bb]{1,60}$")
@@ -41,12 +41,20 @@ def headline_text(page: Page) -> str | None:
     return result
 
 
+#: A declared title longer than this is markup garbage (an unclosed <title> swallowing the page).
+MAX_TITLE_CHARS = 300
+#: Share of a block's words that must appear in <title> for it to count as the printed headline...
+TITLE_WORDS_PRECISION = 0.8
+#: ... and share of the title's words it must cover (the rest is the site and section name).
+TITLE_WORDS_COVER = 0.4
+
+
 def _find_headline(page: Page) -> str | None:
     if page.kind != "html":
         return None
     md = page.metadata
     declared = [
-        t
+        collapse(t)
         for t in (
             _jsonld_headline(page),
             md.first("og:title"),
@@ -54,26 +62,69 @@ def _find_headline(page: Page) -> str | None:
             md.first("headline", "dc.title", "title"),
             md.title,
         )
-        if t
+        if t and len(t) <= MAX_TITLE_CHARS
     ]
-    declared_norm = [norm(collapse(t)) for t in declared]
-    headings = [b for b in page.blocks if b.kind == "heading" and (b.level or 9) <= 3][:40]
+    cleaned = [_strip_site(t) for t in declared]
+    cleaned_norm = [norm(t) for t in cleaned]
+    headings = [
+        b
+        for b in page.blocks
+        if (b.kind == "heading" and (b.level or 9) <= 3) or ("headline" in b.hints and len(b.text) < MAX_TITLE_CHARS)
+    ][:60]
     # a printed heading that the page also declares as its title is the headline
     for b in headings:
         n = norm(b.text)
         if len(n) < 8:
             continue
-        for d in declared_norm:
+        for raw, d in zip(cleaned, cleaned_norm):
+            if len(d) < 8:
+                continue
             if n == d or (d.startswith(n) and len(n) >= 0.5 * len(d)) or (n in d and len(n) >= 20):
                 return str(b.text)
+            if n.endswith(d) and len(d) >= 0.5 * len(n):
+                return raw  # the heading prints a kicker before the declared headline
     h1 = _h1s(page)
     if len(h1) == 1 and len(h1[0].text) >= 8 and h1[0].link_density < 0.5:
         return str(h1[0].text)
-    if declared:
-        return _strip_site(collapse(declared[0]))
+    from_title = _block_matching_title(page, md.title)
+    if from_title:
+        return from_title
+    if cleaned:
+        return cleaned[0]
     if h1:
         return str(h1[0].text)
     return None
+
+
+def _block_matching_title(page: Page, title: str | None) -> str | None:
+    """On pages without headline markup: the short block whose words are the <title>'s minus the site."""
+    if not title or len(title) > MAX_TITLE_CHARS:
+        return None
+    title_words = set(words(title))
+    if len(title_words) < 3:
+        return None
+    body_start = _first_body_index(page)
+    best: tuple[float, str] | None = None
+    for b in page.blocks[: body_start + 3]:
+        if not 10 <= len(b.text) <= MAX_TITLE_CHARS or b.link_density > 0.5:
+            continue
+        ws = words(b.text)
+        if len(ws) < 2:
+            continue
+        inside = sum(1 for w in ws if w in title_words) / len(ws)
+        cover = len(title_words.intersection(ws)) / len(title_words)
+        if inside >= TITLE_WORDS_PRECISION and cover >= TITLE_WORDS_COVER:
+            score = cover + (0.2 if b.kind == "heading" else 0.0) - 0.001 * (body_start - b.index)
+            if best is None or score > best[0]:
+                best = (score, str(b.text))
+    return best[1] if best else None
+
+
+def _first_body_index(page: Page) -> int:
+    from .analysis import analyze
+
+    main = analyze(page).main
+    return main[0].index if main else len(page.blocks)
 
 
 def headline(page: Page) -> Headline | None:
