@@ -32,7 +32,7 @@ ATTR_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # reader comments: WordPress (comment-list, commentlist), Disqus, Livefyre, Blogger, Drupal, schema.org
     ("comment", _rx(r"comment|disqus|livefyre|fyre-|reply-?list|^respond$|^responses$|discussion|schema\.org/(User)?Comments?\b")),
     # author boxes / bios after the article
-    ("bio", _rx(r"author[-_ ]?(bio|box|info|card|profile|about|description|details)|about[-_ ]?(the[-_ ]?)?author|user-bio|post-body-bio|contributor[-_ ]?bio|\bbio\b|biography|vcard")),
+    ("bio", _rx(r"author[-_ ]?(bio|box|info|card|profile|about|description|details)|about[-_ ]?(the[-_ ]?)?author|user-bio|post-body-bio|contributor[-_ ]?bio|\bbio\b|biography")),
     # bylines: rel/author classes, schema.org author
     ("byline", _rx(r"byline|by-?line|\bauthor|\bwriter|contributor|reporter|\bcredit")),
     # dates in the header

@@ -1,17 +1,32 @@
-"""Bylines: who wrote the story, from metadata first, then the page's byline elements."""
+"""Bylines: who wrote the story, from metadata first, then the page's byline markup and text."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from .._blocks import Block as PageBlock
 from .._blocks import collapse
 from .._model import Byline
 from .._page import Page
-from .._parsing import parse_byline
+from .._parsing import looks_like_person_name, parse_byline
 from ._text import norm
 
 #: Byline text longer than this is a paragraph that mentions authors, not a byline.
 MAX_BYLINE_CHARS = 160
+#: Class/id tokens of byline elements (stricter than the region hint: "author-bio" is a bio box).
+BYLINE_TOKEN = re.compile(
+    r"^(?:byline|by-line|bylines?__?\w*|byline-\w+|\w+-byline|author|authors|author-?name|authorname|"
+    r"post-author|entry-author|article-author|author-link|author-?names?|meta-author|story-author|"
+    r"writer|reporter|contributor|contributors|fn|p-author|h-card)$",
+    re.I,
+)
+#: How many ancestors of a block we look at for byline tokens (a byline's markup is local).
+BYLINE_ANCESTORS = 3
+#: A visible line that opens with a credit word and a capitalised name ("By Jane Doe", "Von Max Muster").
+CREDIT_LINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|text|texte|autor|author|written by)\s*:?\s+\S", re.I)
+#: Regions whose names are never the story's authors.
+NOT_BYLINE_HINTS = frozenset({"comment", "related", "nav", "footer", "aside", "ad", "promo"})
 
 
 def _jsonld_authors(page: Page) -> list[Byline]:
@@ -45,33 +60,93 @@ def _author_obj(a: Any) -> list[Byline]:
             url = a.get("url")
             parsed = parse_byline(collapse(name))
             if parsed and isinstance(url, str):
-                parsed[0] = Byline(name=parsed[0].name, role=parsed[0].role, affiliation=parsed[0].affiliation, url=url)
+                first = parsed[0]
+                parsed[0] = Byline(name=first.name, role=first.role, affiliation=first.affiliation, url=url)
             return parsed
     return []
 
 
 def _meta_authors(page: Page) -> list[Byline]:
-    vals = page.metadata.meta.get("author") or page.metadata.meta.get("article:author") or page.metadata.meta.get("dc.creator") or []
+    meta = page.metadata.meta
+    vals = (
+        meta.get("author")
+        or meta.get("article:author")
+        or meta.get("parsely-author")
+        or meta.get("sailthru.author")
+        or meta.get("dc.creator")
+        or []
+    )
     out: list[Byline] = []
     for v in vals:
         if v.startswith("http") or "@" in v:
             continue
-        out.extend(parse_byline(v))
+        out.extend(b for b in parse_byline(v) if looks_like_person_name(b.name))
     return out
+
+
+def _has_byline_markup(block: PageBlock) -> bool:
+    el = block.el
+    for _ in range(BYLINE_ANCESTORS + 1):
+        if el is None:
+            return False
+        if el.get("rel") == "author" or "author" in (el.get("itemprop") or ""):
+            return True
+        for attr in (el.get("class"), el.get("id")):
+            if attr and any(BYLINE_TOKEN.match(tok) for tok in attr.split()):
+                return True
+        el = el.getparent()
+    return False
+
+
+def _rel_author_names(page: Page) -> list[Byline]:
+    """Names in ``rel=author`` links and ``itemprop=author`` elements outside comments."""
+    tree = page.tree
+    if tree is None:
+        return []
+    out: list[Byline] = []
+    for el in tree.xpath("//a[@rel='author'] | //*[@itemprop='author']")[:20]:
+        if _in_comments(el):
+            continue
+        name_el = el.xpath(".//*[@itemprop='name']")
+        text = collapse((name_el[0] if name_el else el).text_content() or "")
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        for b in parse_byline(text):
+            if looks_like_person_name(b.name):
+                out.append(b)
+    return out
+
+
+def _in_comments(el: Any) -> bool:
+    n = 0
+    while el is not None and n < 30:
+        for attr in (el.get("class"), el.get("id")):
+            if attr and "comment" in attr.lower():
+                return True
+        el = el.getparent()
+        n += 1
+    return False
 
 
 def _dom_bylines(page: Page) -> list[Byline]:
+    """The first byline printed near the top of the story: byline markup or a "By ..." line."""
     if page.kind != "html":
         return []
-    out: list[Byline] = []
-    for b in page.blocks:
-        if "byline" in b.hints and "comment" not in b.hints and "bio" not in b.hints and len(b.text) <= MAX_BYLINE_CHARS:
-            found = parse_byline(b.text)
-            if found:
-                out.extend(found)
-                if len(out) >= 1:
-                    break
-    return out
+    from .analysis import analyze
+
+    main = analyze(page).main
+    body_start = main[0].index if main else len(page.blocks)
+    # the byline sits above the story or in its first lines; bylines far down belong to teasers
+    window = page.blocks[max(0, body_start - 40) : body_start + 15]
+    for b in window:
+        if len(b.text) > MAX_BYLINE_CHARS or b.hints & NOT_BYLINE_HINTS:
+            continue
+        if not (_has_byline_markup(b) or CREDIT_LINE.match(b.text)):
+            continue
+        found = [p for p in parse_byline(b.text) if looks_like_person_name(p.name)]
+        if found:
+            return found
+    return _rel_author_names(page)
 
 
 def _dedupe(items: list[Byline]) -> tuple[Byline, ...]:
@@ -84,6 +159,7 @@ def _dedupe(items: list[Byline]) -> tuple[Byline, ...]:
 
 
 def bylines(page: Page) -> tuple[Byline, ...] | None:
+    """Each credited person: JSON-LD authors, then ``<meta>``, then the printed byline."""
     for source in (_jsonld_authors, _meta_authors, _dom_bylines):
         found = source(page)
         if found:
