@@ -10,7 +10,7 @@ import lxml.etree
 
 from . import _patterns as P
 
-__all__ = ["Block", "html_blocks", "text_blocks", "collapse"]
+__all__ = ["Block", "Mark", "html_blocks", "text_blocks", "collapse"]
 
 _WS = re.compile(r"\s+")
 
@@ -184,8 +184,25 @@ def _kind_for(tag: str, hints: frozenset[str]) -> str:
     return "paragraph"
 
 
-def html_blocks(root: Any) -> list[Block]:
-    """Walk the lxml tree once, iteratively, and cut its visible text into blocks."""
+#: Own hints for which the walk remembers the element itself (bylines and dates often sit in inline spans).
+MARKED_HINTS = frozenset({"byline", "date"})
+
+
+@attrs.define(slots=True, eq=False)
+class Mark:
+    """An element (often inline) whose own class/id marks a byline or a date, and where it sits."""
+
+    hint: str
+    el: Any
+    block_index: int  # index of the next block at the element's start
+    hints: frozenset[str]  # inherited hints, own included
+
+
+def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
+    """Walk the lxml tree once, iteratively, and cut its visible text into blocks.
+
+    When ``marks`` is given, elements whose own hints are in MARKED_HINTS are appended to it.
+    """
     blocks: list[Block] = []
     if root is None:
         return blocks
@@ -249,6 +266,9 @@ def html_blocks(root: Any) -> list[Block]:
             own = _element_hints(el, tag) if tag not in ("body", "html") else _NO_HINTS
             hints = parent_hints | own if own else parent_hints
             stack.append((el, tag, hints, is_block))
+            if marks is not None and own:
+                for h in own & MARKED_HINTS:
+                    marks.append(Mark(hint=h, el=el, block_index=len(blocks), hints=hints))
             if tag == "a":
                 a_depth += 1
             if el.text:

@@ -17,6 +17,7 @@ from ._errors import InputTooLargeError, NotAPageError
 
 if TYPE_CHECKING:
     from ._blocks import Block as PageBlock
+    from ._blocks import Mark as PageMark
 
 __all__ = ["Page", "Metadata", "load_page"]
 
@@ -213,8 +214,19 @@ class Page:
         from ._blocks import html_blocks, text_blocks
 
         if self.kind == "html":
-            return html_blocks(self.tree)
+            marks: list[PageMark] = []
+            blocks = html_blocks(self.tree, marks)
+            self.__dict__["marks"] = marks
+            return blocks
+        self.__dict__["marks"] = []
         return text_blocks(self.text)
+
+    @property
+    def marks(self) -> list[PageMark]:
+        """Elements marked as bylines or dates by their class/id, found during the block walk."""
+        if "marks" not in self.__dict__:
+            self.blocks  # noqa: B018 - the walk fills the marks
+        return self.__dict__["marks"]  # type: ignore[no-any-return]
 
     @cached_property
     def soup(self) -> Any:

@@ -128,6 +128,28 @@ def _in_comments(el: Any) -> bool:
     return False
 
 
+def _strict_byline_el(el: Any) -> bool:
+    if el.get("rel") == "author" or "author" in (el.get("itemprop") or ""):
+        return True
+    for attr in (el.get("class"), el.get("id")):
+        if attr and any(BYLINE_TOKEN.match(tok) for tok in attr.split()):
+            return True
+    return False
+
+
+def _marked_names(text: str) -> list[Byline]:
+    """Names in the text of an element that byline markup marks: handles ("krimiblogger") are allowed."""
+    found = []
+    for p in parse_byline(text):
+        if looks_like_person_name(p.name) or _LOOSE_NAME.match(p.name):
+            found.append(p)
+    return found
+
+
+#: A user name as blogs print it under byline markup: one token, letters first, no spaces.
+_LOOSE_NAME = re.compile(r"^[^\W\d_][\w.\-]{1,30}$")
+
+
 def _dom_bylines(page: Page) -> list[Byline]:
     """The first byline printed near the top of the story: byline markup or a "By ..." line."""
     if page.kind != "html":
@@ -136,9 +158,21 @@ def _dom_bylines(page: Page) -> list[Byline]:
 
     main = analyze(page).main
     body_start = main[0].index if main else len(page.blocks)
-    # the byline sits above the story or in its first lines; bylines far down belong to teasers
-    window = page.blocks[max(0, body_start - 40) : body_start + 15]
-    for b in window:
+    body_end = main[-1].index if main else len(page.blocks)
+    # the byline sits above the story or in its first lines; bylines far away belong to teasers
+    lo, hi = max(0, body_start - 40), body_start + 15
+    for mark in page.marks:
+        if mark.hint != "byline" or not lo <= mark.block_index <= hi or mark.hints & NOT_BYLINE_HINTS:
+            continue
+        if not _strict_byline_el(mark.el):
+            continue
+        text = collapse(mark.el.text_content() or "")
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        found = _marked_names(text)
+        if found:
+            return found
+    for b in page.blocks[lo:hi]:
         if len(b.text) > MAX_BYLINE_CHARS or b.hints & NOT_BYLINE_HINTS:
             continue
         if not (_has_byline_markup(b) or CREDIT_LINE.match(b.text)):
@@ -146,6 +180,15 @@ def _dom_bylines(page: Page) -> list[Byline]:
         found = [p for p in parse_byline(b.text) if looks_like_person_name(p.name)]
         if found:
             return found
+    # an author line printed under the story ("Text: Jane Doe") or in its closing meta
+    for mark in page.marks:
+        if mark.hint == "byline" and body_end < mark.block_index <= body_end + 10 and not mark.hints & NOT_BYLINE_HINTS:
+            if _strict_byline_el(mark.el):
+                text = collapse(mark.el.text_content() or "")
+                if text and len(text) <= MAX_BYLINE_CHARS:
+                    found = _marked_names(text)
+                    if found:
+                        return found
     return _rel_author_names(page)
 
 
