@@ -21,6 +21,8 @@ BYLINE_TOKEN = re.compile(
     r"writer|reporter|contributor|contributors|fn|p-author|h-card)$",
     re.I,
 )
+#: A bare name line between headline and story is at most this long ("Jane Doe · 3 min read").
+MAX_NAME_LINE_CHARS = 80
 #: How many ancestors of a block we look at for byline tokens (a byline's markup is local).
 BYLINE_ANCESTORS = 3
 #: A visible line that opens with a credit word and a capitalised name ("By Jane Doe", "Von Max Muster").
@@ -180,6 +182,15 @@ def _dom_bylines(page: Page) -> list[Byline]:
         found = [p for p in parse_byline(b.text) if looks_like_person_name(p.name)]
         if found:
             return found
+    # templates without byline markup: a line between the headline and the story that is only a name
+    head = _headline_index(page)
+    if head is not None:
+        for b in page.blocks[head + 1 : min(body_start, head + 12)]:
+            if len(b.text) > MAX_NAME_LINE_CHARS or b.hints & NOT_BYLINE_HINTS or b.kind == "heading":
+                continue
+            found = [p for p in parse_byline(b.text) if looks_like_person_name(p.name) and " " in p.name]
+            if found:
+                return found
     # an author line printed under the story ("Text: Jane Doe") or in its closing meta
     for mark in page.marks:
         if mark.hint == "byline" and body_end < mark.block_index <= body_end + 10 and not mark.hints & NOT_BYLINE_HINTS:
@@ -190,6 +201,18 @@ def _dom_bylines(page: Page) -> list[Byline]:
                     if found:
                         return found
     return _rel_author_names(page)
+
+
+def _headline_index(page: Page) -> int | None:
+    from .headline import headline_text
+
+    head = headline_text(page)
+    if not head:
+        return None
+    for b in page.blocks:
+        if b.text == head:
+            return b.index
+    return None
 
 
 def _dedupe(items: list[Byline]) -> tuple[Byline, ...]:
