@@ -266,9 +266,12 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
             own = _element_hints(el, tag) if tag not in ("body", "html") else _NO_HINTS
             hints = parent_hints | own if own else parent_hints
             stack.append((el, tag, hints, is_block))
-            if marks is not None and own:
-                for h in own & MARKED_HINTS:
-                    marks.append(Mark(hint=h, el=el, block_index=len(blocks), hints=hints))
+            if marks is not None:
+                if own:
+                    for h in own & MARKED_HINTS:
+                        marks.append(Mark(hint=h, el=el, block_index=len(blocks), hints=hints))
+                if tag == "time":
+                    marks.append(Mark(hint="time", el=el, block_index=len(blocks), hints=hints))
             if tag == "a":
                 a_depth += 1
             if el.text:

@@ -1,11 +1,14 @@
-"""Published and modified dates: metadata first, then ``<time>``, then the URL."""
+"""Published and modified dates: metadata first, then the article header's ``<time>`` and date
+elements, then dates printed between the headline and the story, then the URL."""
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 
+from .._blocks import collapse
 from .._page import Page
-from .._parsing import date_from_url, parse_date
+from .._parsing import date_from_url, find_dates, parse_date
 
 #: <meta> names that carry the publication date, most trusted first.
 PUBLISHED_META = (
@@ -15,18 +18,27 @@ PUBLISHED_META = (
     "publishdate",
     "publish-date",
     "pubdate",
+    "publication_date",
     "date",
     "dc.date",
     "dc.date.issued",
     "dcterms.created",
+    "dcterms.date",
     "sailthru.date",
     "parsely-pub-date",
     "article.published",
     "published_time",
+    "citation_publication_date",
     "cxenseparse:recs:publishtime",
 )
 #: <meta> names that carry the last modification date.
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "last-modified", "lastmod")
+#: Regions whose dates belong to other things (comments, teasers, cookie banners, footers).
+NOT_ARTICLE_DATE_HINTS = frozenset({"comment", "related", "nav", "footer", "aside", "ad", "promo"})
+#: How many blocks above the story's first block its header (headline, byline, date) may start.
+HEADER_WINDOW = 40
+#: A printed date line is short; longer text is prose that merely mentions a date.
+MAX_DATE_LINE_CHARS = 160
 
 
 def _jsonld_date(page: Page, key: str) -> _dt.datetime | None:
@@ -50,41 +62,80 @@ def _meta_date(page: Page, keys: tuple[str, ...]) -> _dt.datetime | None:
     return None
 
 
-def _time_element(page: Page) -> _dt.datetime | None:
-    tree = page.tree
-    if tree is None:
-        return None
-    for el in tree.iter("time"):
-        v = el.get("datetime") or el.get("pubdate")
-        cls = " ".join(filter(None, (el.get("class"), el.getparent().get("class") if el.getparent() is not None else None)))
-        if "comment" in cls.lower():
+def _story_span(page: Page) -> tuple[int, int]:
+    from .analysis import analyze
+
+    main = analyze(page).main
+    if not main:
+        return 0, len(page.blocks)
+    return main[0].index, main[-1].index
+
+
+def _header_marks(page: Page) -> _dt.datetime | None:
+    """A ``<time>`` or date-classed element in the story's header (or just under the story)."""
+    start, end = _story_span(page)
+    lo = max(0, start - HEADER_WINDOW)
+    candidates = []
+    for mark in page.marks:
+        if mark.hint not in ("time", "date") or mark.hints & NOT_ARTICLE_DATE_HINTS:
             continue
-        if v:
-            d = parse_date(v)
+        if lo <= mark.block_index <= start + 3:
+            rank = 0
+        elif end < mark.block_index <= end + 10:
+            rank = 1
+        else:
+            continue
+        candidates.append((rank, mark))
+    candidates.sort(key=lambda c: c[0])
+    for _rank, mark in candidates:
+        el = mark.el
+        for value in (el.get("datetime"), el.get("content"), el.get("title")):
+            if value:
+                d = parse_date(value)
+                if d is not None:
+                    return d
+        text = collapse(el.text_content() or "")
+        if text and len(text) <= MAX_DATE_LINE_CHARS:
+            d = parse_date(text)
+            if d is None:
+                found = find_dates(text)
+                d = found[0] if found else None
             if d is not None:
                 return d
     return None
 
 
+def _header_text(page: Page) -> _dt.datetime | None:
+    """A date printed on a short line between the headline area and the story."""
+    start, _end = _story_span(page)
+    for b in page.blocks[max(0, start - HEADER_WINDOW // 2) : start + 1]:
+        if len(b.text) > MAX_DATE_LINE_CHARS or b.hints & NOT_ARTICLE_DATE_HINTS:
+            continue
+        found = find_dates(b.text)
+        if found:
+            return found[0]
+    return None
+
+
 def published(page: Page) -> _dt.datetime | None:
+    """Publication date: JSON-LD, ``<meta>``, header ``<time>``/date elements, header text, URL."""
     if page.kind == "html":
-        for finder in (
+        finders: tuple[Callable[[], _dt.datetime | None], ...] = (
             lambda: _jsonld_date(page, "datePublished"),
             lambda: _meta_date(page, PUBLISHED_META),
-            _time_element_bound(page),
+            lambda: _header_marks(page),
             lambda: _jsonld_date(page, "dateCreated"),
-        ):
+            lambda: _header_text(page),
+        )
+        for finder in finders:
             d = finder()
             if d is not None:
                 return d
     return date_from_url(page.url)
 
 
-def _time_element_bound(page: Page):  # type: ignore[no-untyped-def]
-    return lambda: _time_element(page)
-
-
 def modified(page: Page) -> _dt.datetime | None:
+    """Last modification date as declared (JSON-LD, ``<meta>``)."""
     if page.kind != "html":
         return None
     return _jsonld_date(page, "dateModified") or _meta_date(page, MODIFIED_META)
