@@ -21,6 +21,63 @@ _FURNITURE = re.compile(
 )
 
 
+#: Lines that end a story: what follows them is recirculation, credits or furniture (several languages).
+_STOP_LINE = re.compile(
+    r"^(?:_{3,}|-{3,}|\*{3,}|read more:?|more:|related:?|similar posts:?|related posts:?|related articles:?|"
+    r"you may also like\W*|you might also like\W*|more from .{0,40}|more on this( story)?:?|see also:?|"
+    r"follow (me|us)\W*|share this:?|like this:?|tags?:.*|filed under:?.*|topics?:.*|"
+    r"places in this story.*|organizations in this story.*|people in the story.*|"
+    r"mehr zum thema.*|weitere artikel.*|das könnte sie auch interessieren.*|lesen sie auch.*|"
+    r"à lire aussi.*|lire aussi.*|sur le même sujet.*|leggi anche.*|lee también.*|"
+    r"(additional )?reporting by .{3,200}|editing by .{3,200}|writing by .{3,200}|"
+    r"first published (in|on|by) .{0,120}|this (article|story) (was )?(first |originally )?(appeared|published) .{0,160}|"
+    r"beitragsbild:.*|bildquelle:.*|image credit:.*|photo credit:.*|"
+    r"post a comment|leave a (comment|reply)|comments?|\d+ comments?)$",
+    re.I,
+)
+#: A short line ending in a colon or an ellipsis at the end of a story introduces a list of links.
+_INTRO_LINE = re.compile(r"^.{1,60}(?::|\.\.\.|…)$")
+#: Author initials closing a German/French story: "(nz)", "(dpa)", "(afp/red)".
+_INITIALS = re.compile(r"^\(?[a-zäöü]{1,4}(?:/[a-zäöü]{1,4})*\)?$|^[A-ZÄÖÜ]{1,4}$")
+#: Trailing blocks shorter than this can be trimmed as furniture when they match nothing else but carry a link.
+_SHORT_TRAILER = 40
+
+
+def _is_trailer(b: PageBlock, names: tuple[str, ...]) -> bool:
+    from .. import _recognize as R
+
+    t = b.text
+    if _STOP_LINE.match(t) or _INITIALS.match(t):
+        return True
+    if len(t) < 80 and _INTRO_LINE.match(t):
+        return True
+    if R.is_latest_posts_line(t) or R.is_contact_line(t) or R.is_social_feed_line(t):
+        return True
+    if R.is_bio_paragraph(t, names):
+        return True
+    return len(t) < _SHORT_TRAILER and b.link_density > 0.3
+
+
+def _trim_tail(page: Page, blocks: list[PageBlock]) -> list[PageBlock]:
+    """Cut credits, bios, link lists and sign-up lines off the end of the story."""
+    if len(blocks) < 2:
+        return blocks
+    from .bylines import bylines as find_bylines
+
+    names = tuple(b.name for b in (find_bylines(page) or ()))
+    # a stop line in the last third ends the story there
+    cut = len(blocks)
+    for i in range(len(blocks) - 1, max(0, (2 * len(blocks)) // 3) - 1, -1):
+        if _STOP_LINE.match(blocks[i].text) and blocks[i].kind != "paragraph" or (
+            _STOP_LINE.match(blocks[i].text) and len(blocks[i].text) < 200
+        ):
+            cut = i
+    blocks = blocks[:cut] if cut > 0 else blocks
+    while len(blocks) > 1 and _is_trailer(blocks[-1], names):
+        blocks = blocks[:-1]
+    return blocks
+
+
 def body_blocks(page: Page) -> list[PageBlock]:
     """The page blocks that make up the body, before dateline removal."""
     a = analyze(page)
@@ -36,23 +93,61 @@ def body_blocks(page: Page) -> list[PageBlock]:
         if len(b.text) < 60 and _FURNITURE.match(b.text):
             continue
         out.append(b)
-    return _strip_head(page, out)
+    return _trim_tail(page, _strip_head(page, out))
+
+
+#: How many opening blocks of the container may still be story furniture (kicker, dek, byline, date, caption).
+HEAD_WINDOW = 10
+#: A date or byline line in the story's head is short.
+MAX_HEAD_LINE_CHARS = 200
+
+
+def _is_head_line(page: Page, b: PageBlock, dek_n: str | None) -> bool:
+    """Headline furniture that templates put inside the story container."""
+    from .bylines import CREDIT_LINE
+    from .._parsing import find_dates
+
+    t = b.text
+    if len(t) > MAX_HEAD_LINE_CHARS:
+        return False
+    if dek_n and norm(t) == dek_n:
+        return True
+    if b.hints & {"byline", "caption"} and b.kind != "heading" and len(t) < 100:
+        return True
+    if CREDIT_LINE.match(t) and len(t) < 100:
+        return True
+    if len(t) < 80 and find_dates(t) and not t.rstrip().endswith((".", "!", "?", "”", '"')):
+        return True  # a date line ("March 7, 2024 8:15 a.m. EST", "Publié le 4 novembre 2020")
+    return len(t) < 40 and b.link_density > 0.5
+
+
+def _standalone_dateline(text: str) -> bool:
+    from .._parsing import split_dateline
+
+    dl, rest = split_dateline(text)
+    return dl is not None and not rest.strip()
 
 
 def _strip_head(page: Page, blocks: list[PageBlock]) -> list[PageBlock]:
-    """Drop the headline, kicker and byline/date lines that open a story container."""
-    from .headline import headline_text
+    """Drop the headline, kicker, dek and byline/date lines that open a story container."""
+    from .headline import headline, headline_text
 
     head = headline_text(page)
     head_n = norm(head) if head else None
     start = 0
-    for i, b in enumerate(blocks[:8]):
+    for i, b in enumerate(blocks[:HEAD_WINDOW]):
         if head_n and norm(b.text) == head_n:
             start = i + 1
             break
     blocks = blocks[start:]
-    while blocks and (blocks[0].hints & {"byline", "date"}) and len(blocks[0].text) < 200 and blocks[0].kind != "heading":
+    h = headline(page)
+    dek_n = norm(h.subheadline) if h and h.subheadline else None
+    n = 0
+    while blocks and n < HEAD_WINDOW and _is_head_line(page, blocks[0], dek_n):
+        if _standalone_dateline(blocks[0].text):
+            break  # "WASHINGTON —" printed on its own line opens the story
         blocks = blocks[1:]
+        n += 1
     return blocks
 
 

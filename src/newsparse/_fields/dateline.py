@@ -16,13 +16,10 @@ def dateline_split(page: Page) -> tuple[Dateline | None, str]:
 
     blocks = body_blocks(page)
     result: tuple[Dateline | None, str] = (None, "")
-    for b in blocks[:2]:
-        if b.kind != "paragraph":
-            continue
-        dl, rest = split_dateline(b.text)
-        if dl is not None and b is blocks[0]:
+    if blocks and blocks[0].kind in ("paragraph", "quote"):
+        dl, rest = split_dateline(blocks[0].text)
+        if dl is not None:
             result = (dl, rest)
-        break
     page.__dict__["_dateline"] = result
     return result
 

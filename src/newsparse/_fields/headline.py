@@ -134,19 +134,48 @@ def headline(page: Page) -> Headline | None:
     return Headline(text=text, subheadline=_dek(page, text))
 
 
+#: How many blocks under the headline the dek may start (byline and date lines can come between).
+DEK_WINDOW = 6
+#: A dek is a sentence or two.
+DEK_MIN_CHARS, DEK_MAX_CHARS = 30, 400
+
+
 def _dek(page: Page, head: str) -> str | None:
-    """The standfirst printed right under the headline, when the page marks or declares it."""
+    """The standfirst printed under the headline, when the page marks it or declares it as its
+    description; a description that merely copies the story's first paragraph is not a dek."""
+    from .analysis import analyze
+
     desc = page.metadata.first("og:description", "description", "twitter:description")
     desc_n = norm(desc) if desc else None
     head_n = norm(head)
     blocks = page.blocks
+    main = analyze(page).main
+    first_story = main[0].index if main else None
     for i, b in enumerate(blocks):
-        if norm(b.text) == head_n:
-            for nxt in blocks[i + 1 : i + 4]:
-                n = norm(nxt.text)
-                if len(n) < 30 or len(n) > 400:
-                    continue
-                if "dek" in nxt.hints or (desc_n and (n == desc_n or desc_n.startswith(n[:80]))):
-                    return nxt.text
-            break
+        if norm(b.text) != head_n:
+            continue
+        for nxt in blocks[i + 1 : i + 1 + DEK_WINDOW]:
+            n = norm(nxt.text)
+            if nxt.kind == "heading" and nxt.level is not None and nxt.level <= 2 and len(n) >= DEK_MIN_CHARS:
+                return str(nxt.text)  # an h2 right under the h1 is the dek
+            if not DEK_MIN_CHARS <= len(n) <= DEK_MAX_CHARS or nxt.kind == "caption" or "caption" in nxt.hints:
+                continue
+            marked = "dek" in nxt.hints
+            declared = bool(desc_n and (n == desc_n or desc_n.startswith(n[:80]) or n.startswith(desc_n[:80])))
+            if marked or declared:
+                if not marked and first_story is not None and nxt.index >= first_story and nxt.tag == "p":
+                    # the description copies the lede: this block opens the story
+                    nxt_in_story = any(m is nxt for m in main[:2])
+                    if nxt_in_story and not _followed_by_prose_break(blocks, nxt):
+                        return None
+                return str(nxt.text)
+        break
     return None
+
+
+def _followed_by_prose_break(blocks: list[Any], b: Any) -> bool:
+    """Whether a byline/date line separates ``b`` from the prose after it (deks sit above bylines)."""
+    for nxt in blocks[b.index + 1 : b.index + 4]:
+        if nxt.hints & {"byline", "date"}:
+            return True
+    return False
