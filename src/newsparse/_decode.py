@@ -23,6 +23,15 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 _CHARSET_SCAN_BYTES = 4096
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_.\-]{1,40})""", re.I)
+#: Unicode charsets: a page declaring one of them but failing strict UTF-8 / UTF-16 detection lies.
+_UNICODE_CHARSETS = frozenset(
+    {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+)
+#: Python codecs a page may name that are no page encoding: escape and IDNA codecs rewrite the text,
+#: UTF-7 is banned by HTML, and "undefined" always fails.
+_NOT_PAGE_CHARSETS = frozenset(
+    {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7", "undefined", "charmap"}
+)
 
 #: Magic numbers of formats that are certainly not a page.
 _BINARY_MAGIC = (
@@ -78,14 +87,22 @@ def maybe_gunzip(data: bytes, name: str = "<bytes>") -> bytes:
     """Gunzip ``data`` if it starts with the gzip magic number, with a bound on the output size."""
     if not data.startswith(_GZIP_MAGIC):
         return data
+    out = bytearray()
+    rest = data
     try:
-        # a truncated gzip still gives what it has (decompressobj does not require the trailer)
-        out = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, MAX_INPUT_BYTES + 1)
+        # every member of a multi-member gzip (as `cat a.gz b.gz` makes); a truncated gzip still
+        # gives what it has (decompressobj does not require the trailer)
+        while rest.startswith(_GZIP_MAGIC) and len(out) <= MAX_INPUT_BYTES:
+            member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            out += member.decompress(rest, MAX_INPUT_BYTES + 1 - len(out))
+            if not member.eof:
+                break
+            rest = member.unused_data
     except zlib.error as exc:
         raise NotAPageError(f"{name}: corrupt gzip data ({exc})") from None
     if len(out) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"{name}: decompresses to more than {MAX_INPUT_BYTES} bytes")
-    return out
+    return bytes(out)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -96,9 +113,13 @@ def declared_charset(data: bytes) -> str | None:
         return None
     name = m.group(1).decode("ascii", "ignore").strip().lower()
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    # bytes-to-bytes codecs (base64, zlib, rot13, ...) cannot decode a page: bytes.decode refuses them
+    if not info._is_text_encoding or info.name in _NOT_PAGE_CHARSETS:
+        return None
+    return info.name
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -146,13 +167,13 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str, list[str
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
-    if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be", "utf-16", "utf-32"):
+    if declared and declared not in _UNICODE_CHARSETS:
         try:
             return data.decode(declared), declared, warnings
-        except UnicodeDecodeError:
+        except UnicodeError:
             warnings.append(f"declared charset {declared} does not decode the page; guessed instead")
     elif declared:
-        warnings.append("page declares UTF-8 but is not valid UTF-8; decoded as cp1252")
+        warnings.append(f"page declares {declared} but does not decode as {declared}; decoded as cp1252")
     # cp1252 is the most common legacy web encoding; undefined bytes are replaced, not fatal.
     return data.decode("cp1252", "replace"), "cp1252", warnings
 

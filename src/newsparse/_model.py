@@ -161,7 +161,7 @@ class Article:
             author_bios=_build_seq(AuthorBio, data.get("author_bios")),
             published=_parse_iso(data.get("published")),
             modified=_parse_iso(data.get("modified")),
-            body=None if body is None else Body(blocks=[Block(**b) for b in body.get("blocks", ())]),
+            body=None if body is None else Body(blocks=[_build(Block, b) for b in body.get("blocks", ())]),
             comments=_build_seq(Comment, data.get("comments"), dates=("published",)),
             language=data.get("language"),
             sources=data.get("sources") or {},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import logging
 import os
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from typing import Any
 import attrs
 
 from ._extractor import FIELDS, Extractor
-from ._model import Article
+from ._model import Article, AuthorBio, Body, Byline, Comment, Dateline, Headline
 from ._page import Page, load_page
 from ._registry import chain_for, load_warnings
 
@@ -30,6 +31,29 @@ class ParseOptions:
     def __attrs_post_init__(self) -> None:
         if self.errors not in ("log", "strict"):
             raise ValueError(f"errors must be 'log' or 'strict', not {self.errors!r}")
+
+
+#: What an answer must be, so a plugin's wrong type (a list of names for bylines, a date string)
+#: falls back like an exception instead of breaking ``to_dict()`` later.
+_ANSWER_TYPES: dict[str, type[Any]] = {
+    "headline": Headline,
+    "dateline": Dateline,
+    "body": Body,
+    "published": _dt.datetime,
+    "modified": _dt.datetime,
+    "language": str,
+}
+_ITEM_TYPES: dict[str, type[Any]] = {"bylines": Byline, "author_bios": AuthorBio, "comments": Comment}
+
+
+def _check_answer(field: str, value: Any) -> None:
+    """Raise TypeError when ``value`` is not what the field holds."""
+    item = _ITEM_TYPES.get(field)
+    if item is None:
+        if not isinstance(value, _ANSWER_TYPES[field]):
+            raise TypeError(f"{field} must be a {_ANSWER_TYPES[field].__name__} or None, not {value!r:.80}")
+    elif not isinstance(value, (tuple, list)) or not all(isinstance(v, item) for v in value):
+        raise TypeError(f"{field} must be a tuple of {item.__name__} or None, not {value!r:.80}")
 
 
 def _instance(ext: Extractor | type[Extractor]) -> Extractor:
@@ -62,6 +86,8 @@ def parse_page(page: Page, options: ParseOptions | None = None) -> Article:
         for ext in chain:
             try:
                 value = getattr(ext, field)(page)
+                if value is not None:
+                    _check_answer(field, value)
             except Exception as exc:
                 if options.errors == "strict":
                     raise

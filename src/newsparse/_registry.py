@@ -19,7 +19,8 @@ log = logging.getLogger("newsparse")
 E = TypeVar("E", bound=type[Extractor])
 
 _registry: list[type[Extractor]] = []
-_lock = threading.Lock()
+#: re-entrant: a plugin module imported by an entry point may call register() while loading
+_lock = threading.RLock()
 _entry_points_loaded = False
 #: warnings from loading entry points, reported on every article until fixed
 _load_warnings: list[str] = []
@@ -32,6 +33,8 @@ def register(cls: E) -> E:
     """
     if not (isinstance(cls, type) and issubclass(cls, Extractor)):
         raise RegistrationError(f"register() takes an Extractor subclass, not {cls!r}")
+    if isinstance(cls.domains, str):  # ("example.com") without the comma: would silently match nothing
+        raise RegistrationError(f"{cls.name}: domains must be a tuple of names, e.g. ({cls.domains!r},)")
     with _lock:
         if cls in _registry:
             _registry.remove(cls)
@@ -50,11 +53,22 @@ def _load_entry_points() -> None:
     global _entry_points_loaded
     if _entry_points_loaded:
         return
+    # loaded under the lock, so a concurrent first parse waits for the plugins instead of missing them
     with _lock:
         if _entry_points_loaded:
             return
         _entry_points_loaded = True
+        _load_entry_points_locked()
+
+
+def _load_entry_points_locked() -> None:
+    try:
         found = list(entry_points(group=ENTRY_POINT_GROUP))
+    except Exception as exc:  # broken metadata of some installed distribution
+        msg = f"reading the {ENTRY_POINT_GROUP!r} entry points failed: {exc!r}"
+        log.warning(msg)
+        _load_warnings.append(msg)
+        return
     for ep in found:
         try:
             obj = ep.load()
