@@ -27,6 +27,23 @@ def _strip_site(title: str) -> str:
     return stripped if len(stripped) >= 10 else title
 
 
+def _is_site_name(page: Page, text: str) -> bool:
+    """Blogs print the site's name as the page's only <h1>: it is og:site_name or the <title>'s site part."""
+    n = norm(text)
+    site = page.metadata.first("og:site_name", "application-name")
+    if site and norm(site) == n:
+        return True
+    title = page.metadata.title
+    if not title or len(title) > MAX_TITLE_CHARS:
+        return False
+    parts = [norm(p) for p in _TITLE_SPLIT.split(title) if p.strip()]
+    return len(parts) > 1 and n in (parts[0], parts[-1]) and n != max(parts, key=len)
+
+
+#: Separators between the parts of a <title> ("Story | Section | Site").
+_TITLE_SPLIT = re.compile(r"\s+(?:[|\u00b7\u00bb:/\u2013\u2014-]|::)\s+")
+
+
 def _h1s(page: Page) -> list[Any]:
     return [b for b in page.blocks if b.kind == "heading" and b.level == 1][:10]
 
@@ -83,10 +100,10 @@ def _find_headline(page: Page) -> str | None:
                 return str(b.text)
             if n.endswith(d) and len(d) >= 0.5 * len(n):
                 return raw  # the heading prints a kicker before the declared headline
-    h1 = _h1s(page)
+    h1 = [b for b in _h1s(page) if not _is_site_name(page, b.text)]
+    from_title = _block_matching_title(page, md.title)
     if len(h1) == 1 and len(h1[0].text) >= 8 and h1[0].link_density < 0.5:
         return str(h1[0].text)
-    from_title = _block_matching_title(page, md.title)
     if from_title:
         return from_title
     if cleaned:

@@ -205,6 +205,15 @@ _PROMO = re.compile(
 _CREDIT = re.compile(r"^(?:\w*(?:photo|image|foto|bild|picture|illustration|grafik|graphic)s?|credit|crédit|copyright)\s*:", re.I)
 #: A rule drawn with characters ("___", "----------", "* * *").
 _SEPARATOR = re.compile(r"^[_\-=*~\u2014\u2013 ]{3,}$")
+#: Words that show a sentence is about a person: personal pronouns and job titles (en, de, fr, es, it).
+_PERSON_WORDS = re.compile(
+    r"\b(?:he|she|his|her|him|they|their|er|sie|ihr|ihre|sein|seine|il|elle|son|sa|ses|él|ella|su|lui|lei|"
+    r"reporter|writer|editor|correspondent|journalist|columnist|author|professor|lecturer|researcher|scientist|"
+    r"director|founder|ceo|contributor|producer|analyst|fellow|student|photographer|critic|"
+    r"redakteur(?:in)?|journalistin|autorin?|korrespondent(?:in)?|professorin|direktor(?:in)?|projektleiter(?:in)?|"
+    r"rédact(?:eur|rice)|journaliste|periodista|redactor(?:a)?|giornalista|redattore)\b",
+    re.I,
+)
 #: A job title printed as a sentence before the bio: "Projektleiterin. Jane Doe hat ..." (one to three words).
 _TITLE_PREFIX = re.compile(r"^([A-Z\u00c0-\u00de][\w\-]*(?:\s+[\w\-]+){0,2})\.\s+(?=[A-Z\u00c0-\u00de])")
 #: Lower-case words allowed inside a person's name (particles).
@@ -492,6 +501,7 @@ def _build_layout(page: Page) -> _Layout:
     lay.bylines = _top_bylines(lay, header_from, tail_end)
     bio_from = _trim_bio_tail(lay)
     _fill_body(lay)
+    _find_bios(lay, header_from, lay.body_start, boxes_only=True)  # an author box printed under the byline
     _find_bios(lay, bio_from, tail_end)
     lay.bylines = _merge_bylines(lay.bylines + [Byline(name=b.name, role=b.title) for b in lay.bios if b.name])
     lay.published = _find_published(lines, header_from, lay.body_start, page.url)
@@ -801,6 +811,8 @@ def _bio_at(lines: Sequence[_Line], i: int) -> tuple[str, int, str | None] | Non
     names = [name for _k, name in boxes]
     text = lines[i].text
     title = None
+    if not _PERSON_WORDS.search(text):
+        return None  # "Roth IRA was created through the Act of 1997" under a "ROTH IRA" heading
     subject = R.bio_subject(text, names)
     if subject is None:
         m = _TITLE_PREFIX.match(text)
@@ -814,9 +826,10 @@ def _bio_at(lines: Sequence[_Line], i: int) -> tuple[str, int, str | None] | Non
     return subject, k, title
 
 
-def _find_bios(lay: _Layout, start: int, end: int) -> None:
-    """Author boxes after the story: a bio sentence about a name line above it, a credited author, or
-    (right after the story, or under an "About the author" heading) any person."""
+def _find_bios(lay: _Layout, start: int, end: int, *, boxes_only: bool = False) -> None:
+    """Author boxes in ``[start, end)``: a bio sentence about a name line above it, or (unless
+    ``boxes_only``, after the story) about a credited author, or, right after the story or under an
+    "About the author" heading, about any person."""
     lines = lay.lines
     credited = [b.name for b in lay.bylines]
     for i in range(start, end):
@@ -828,6 +841,8 @@ def _find_bios(lay: _Layout, start: int, end: int) -> None:
             between = [lines[j].text for j in range(k + 1, i) if not _looks_like_person_name(lines[j].text) and not _is_date_line(lines[j].text)]
             if title is None and len(between) == 1 and _word_count(between[0]) <= 8 and not _ends_sentence(between[0]):
                 title = between[0]
+        elif boxes_only:
+            continue
         else:
             found = R.bio_subject(t, credited) if credited else None
             if found is None:
@@ -932,6 +947,7 @@ def _comment_start(lines: Sequence[_Line], start: int) -> int | None:
     is numbered ("2. ...") and a comment form follows it.
     """
     n = len(lines)
+    first, numbered, prose = start, False, False  # unlabelled comments since the last author-box line
     for i in range(start, n):
         t = lines[i].text
         if _is_says_header(t):
@@ -939,15 +955,14 @@ def _comment_start(lines: Sequence[_Line], start: int) -> int | None:
         if _is_comment_heading(t) and _comment_evidence(lines, i + 1):
             return i
         if _is_comment_form(t):
-            first = start
-            for k in range(start, i):
-                if k > 0 and (_is_author_links(lines[k].text) or _is_social_feed(lines[k].text)):
-                    first = k + 1
-            region = range(first, i)
-            if any(_NUMBER_MARKER.match(lines[k].text) for k in region) and any(
-                lines[k].nwords >= SENTENCE_MIN_WORDS for k in region
-            ):
+            if numbered and prose:
                 return first
+            continue
+        if _is_author_links(t) or _is_social_feed(t):
+            first, numbered, prose = i + 1, False, False
+            continue
+        numbered = numbered or _NUMBER_MARKER.match(t) is not None
+        prose = prose or lines[i].nwords >= SENTENCE_MIN_WORDS
     signatures = [i for i in range(start, n) if _is_signature(lines[i].text) and (_comment_header(lines[i].text) or (None, None))[1]]
     if len(signatures) >= MIN_SIGNATURES:
         i = signatures[0]
@@ -998,6 +1013,9 @@ class _Draft:
 
 
 def _find_comments(lines: Sequence[_Line], start: int, lay: _Layout) -> list[Comment]:
+    """The comments from ``start`` to the comment form: runs of text lines split at header lines
+    ("Jane says:", a name over a date, "Posted by" signatures), widget lines and, in a numbered list
+    without headers, at the next number ("2. ..."); each gets the author and date of its header or signature."""
     n = len(lines)
     drafts: list[_Draft] = []
     pending_author: str | None = None
