@@ -22,8 +22,8 @@ Where things go:
   and "Sports Writer" the role.
 - A trailing role or affiliation is shared by every person of the clause (or, in a clause of its
   own, of the clause before) that has none yet.
-- A wire service credited on its own ("AP", "Adam Vidler and AP") is a byline of its own; so is a
-  collective credit after an explicit "By" ("By the Upwork Team"), and a single given name after
+- A wire service credited on its own ("AP", "Adam Vine and AP") is a byline of its own; so is a
+  collective credit after an explicit "By" ("By the Acme Team"), and a single given name after
   an explicit credit ("By Marie").
 - Names are returned as printed (case kept): each is a substring of the input once runs of
   whitespace are collapsed to one space. Suffixes (Jr., MD, PhD) stay in the name.
@@ -78,8 +78,8 @@ _PREFIX_RX = re.compile(
 )
 #: Prefixes that are also ordinary words or surname particles: stripped only when a full name follows.
 _WEAK_PREFIXES = frozenset({"di", "de", "von", "av", "af", "door", "par", "por"})
-# An inner "By" after a kicker or section name ("Deal Professor By STEVEN DAVIDOFF SOLOMON").
-_INNER_BY_RX = re.compile(r"(?<=\S)\s(?:by|By|BY|von|Von|par|Par)\s(?=[^\W\d_])")
+# An inner "By" after a kicker or section name ("Market Watch By PETER JAMES HALL").
+_INNER_BY_RX = re.compile(r"\s(?<=\S\s)(?:by|By|BY|von|Von|par|Par)\s(?=[^\W\d_])")
 
 #: Wire services and syndicates: credited alone they are a byline, beside a name an affiliation.
 AGENCIES = frozenset(
@@ -100,14 +100,14 @@ ORG_WORDS = frozenset(
         "inc. ltd ltd. llc corp corp. co. company associated university institute foundation center centre "
         "council association society broadcasting business staff desk newsroom editorial team redaktion "
         "rédaction redazione redacción redactie zeitung presse nachrichten rundschau tagblatt anzeiger "
-        "kurier allgemeine shimbun corriere gazzetta stampa repubblica giornale diario periódico "
-        "periodico noticias nieuws dagblad krant folha jornal estado wire wires project program programme "
+        "kurier allgemeine shimbun corriere gazzetta stampa giornale diario periódico "
+        "periodico noticias nieuws dagblad krant folha jornal wire wires project program programme "
         "initiative lab labs studio studios school college academy board committee department ministry "
         "office bureau partners solutions consulting systems technologies software club fund trust "
         "alliance coalition federation league party hospital clinic museum library editors"
     ).split()
 )
-#: Words that make a credited phrase a collective author ("By the Upwork Team", "By Tribune Staff").
+#: Words that make a credited phrase a collective author ("By the Acme Team", "By Tribune Staff").
 _COLLECTIVE_WORDS = frozenset("team staff editors desk newsroom redaktion rédaction redazione redacción redactie board".split())
 
 #: The nouns a job title is built on (singular; plurals in _ROLE_PLURALS).
@@ -126,6 +126,7 @@ ROLE_HEADS = frozenset(
         "記者 记者 特派員 特派员 編集委員 编辑 編輯 기자 특파원 논설위원 편집위원"
     ).split()
 )
+#: Plural job titles ("Staff Writers") -> the singular given to each person.
 _ROLE_PLURALS = {
     **{h + "s": h for h in ROLE_HEADS},
     "korrespondenten": "korrespondent", "redakteure": "redakteur", "autoren": "autor",
@@ -158,7 +159,7 @@ _AT_WORDS = frozenset("at @ for bei chez presso para".split())
 _LINK_JUNK_RX = re.compile(
     r"https?://\S{1,300}|www\.\S{1,300}"
     r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}"
-    r"|@\w{1,40}",  # handles, also glued to a name ("Eric Levitz@EricLevitz")
+    r"|@\w{1,40}",  # handles, also glued to a name ("Dan Ross@DanRoss")
 )
 #: Chrome words and phrases (only when one of _CHROME_WORDS is among the words of the text).
 _CHROME_RX = re.compile(
@@ -192,6 +193,7 @@ _NUMERIC_JUNK_RX = re.compile(
     r"|(?<!\S)[\d,.%]{1,12}(?=\s|$)",  # stray numbers (counts, views)
     re.I,
 )
+# Words, for the cheap vocabulary tests that decide which patterns to run.
 _WORD_RX = re.compile(r"[^\W\d_][\w'’-]*")
 _HAS_DIGIT_RX = re.compile(r"\d")
 _CAMEL_RX = re.compile(r"[a-zà-ÿ][A-Z]")
@@ -223,7 +225,7 @@ _INNER_CREDIT_WORDS = frozenset(p.split()[-1] for p in _MULTI)
 #: People separators inside a clause.
 _CONJ = r"(?:and|und|et|e|y|en|og|och|with|mit|avec|con|com|met|sowie|и|&)"
 _PEOPLE_RX = re.compile(rf"\s*(?:[,，、]\s*(?:{_CONJ}\s)?|\(\s*(?:{_CONJ}\s)?|\)|\s{_CONJ}\s)\s*", re.I)
-# A lost space before a chrome word, a month or a job title: "Evan HalperStaff Writer", "PressDecember 2".
+# A lost space before a chrome word, a month or a job title: "Evan HartStaff Writer", "PressDecember 2".
 _FUSED_RX = re.compile(
     r"(?<=[a-zà-ÿ]{3})(?="
     r"(?:Updated|Published|Posted|Edited|Reviewed|Written|Read|By|Staff|Senior|Reporter|Writer|Editor"
@@ -232,6 +234,7 @@ _FUSED_RX = re.compile(
     r"|(?=[A-Z])(?i:" + MONTH_ALT + r")\.?\s?\d"
     r")"
 )
+#: Punctuation stripped from a word's ends before looking it up in a vocabulary.
 _TOKEN_EDGE = ".,;:!?\"'“”‘’«»()[]{}<>®™"
 
 #: Particles printed in lower case inside names ("Ludwig van Beethoven", "Mark di Stefano").
@@ -269,10 +272,15 @@ NOT_NAME_WORDS = (
     | AGENCIES
 ) - PARTICLES - {"le", "la", "de", "van", "von", "der", "den", "del", "y", "e"}
 
+# Names in Chinese, Japanese or Korean script: 2-12 characters, no separators the parser knows.
 _CJK_RX = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff・·\s]{2,12}$")
+# Initials: "L.", "J.K.", "J.-P."
 _INITIAL_RX = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]\.?-[^\W\d_]\.$")
+# A name word: letters, with apostrophes, hyphens and dots inside.
 _NAME_CHARS_RX = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-.])*$")
+# Lower-case name prefixes before a capital ("d'Alembert", "al-Assad").
 _NAME_PREFIX_RX = re.compile(r"^(?:d['’]|l['’]|al-|el-|ben-|bin-|abu-)(?=[^\W\d_])", re.I)
+# A site's domain printed as an affiliation ("cleveland.com").
 _DOMAIN_RX = re.compile(r"(?:[a-z0-9][a-z0-9-]{0,62}\.){1,3}(?:com|org|net|news|info|co\.uk|[a-z]{2})", re.I)
 #: Lower-case words allowed inside an organisation's name ("NJ Advance Media for NJ.com").
 _ORG_LINKS = frozenset("of for the and & de du des der die das di del della la le van voor".split())
@@ -295,7 +303,7 @@ def _is_name_word(tok: str) -> bool:
     if not _NAME_CHARS_RX.match(tok):
         return False
     if tok.isascii() and tok.isupper() and len(tok) >= 3 and not any(c in "AEIOUY" for c in tok):
-        return False  # an acronym ("MDR", "WSJ"), not a name
+        return False  # an acronym ("NDR", "BBC"), not a name
     if not tok[0].isupper():
         # "d'Alembert", "al-Assad": a short lower-case prefix before a capital
         m = _NAME_PREFIX_RX.match(tok)
@@ -360,6 +368,7 @@ def _name_ok(text: str) -> bool:
     return not (caps_short and title)
 
 
+#: SUFFIXES with and without their final dot.
 _SUFFIX_KEYS = frozenset(s.rstrip(".") for s in SUFFIXES) | SUFFIXES
 
 
@@ -464,7 +473,7 @@ def _credit(clause: str) -> tuple[str | None, str, bool]:
         role = role or CREDIT_PREFIXES[key]
         clause, had = rest, True
     if not had:
-        # a kicker or section name before an inner "By" ("Deal Professor By STEVEN DAVIDOFF SOLOMON")
+        # a kicker or section name before an inner "By" ("Market Watch By PETER JAMES HALL")
         m2 = _INNER_BY_RX.search(clause)
         if m2 is not None and len(clause[: m2.start()].split()) <= 8:
             return None, clause[m2.end() :].strip(), True
@@ -508,7 +517,7 @@ def _add_piece(
     words = piece.split()
     half = len(words) // 2
     if half and len(words) == 2 * half and words[:half] == words[half:]:
-        words = words[:half]  # a name printed twice ("Oliver Baroni Oliver Baroni")
+        words = words[:half]  # a name printed twice ("Anna Weber Anna Weber")
     if words and words[-1].endswith(".") and not (_INITIAL_RX.match(words[-1]) or words[-1].lower() in SUFFIXES):
         words[-1] = words[-1].rstrip(".")
     while words and words[-1].lower() in _DANGLING:
@@ -519,7 +528,7 @@ def _add_piece(
     if not piece:
         return
     if out and not conj and _strip_token(piece).lower() in _SUFFIX_KEYS:
-        # "Jane Doe, MD", "Paul Deer, CFP®": the suffix stays in the name, as printed
+        # "Jane Doe, MD", "Ann Lee, CFP®": the suffix stays in the name, as printed
         p_start = spans[-1][0]
         merged = rest[p_start:end].strip(" ,:-–—'\"")
         if merged.endswith(".") and merged.split()[-1].lower() not in SUFFIXES:
@@ -546,7 +555,7 @@ def _parse_clause(clause: str, previous: list[_Person], first_clause: bool, sing
         expect_person = had_prefix or conj
         person, tail_role, tail_aff = _split_piece(piece, role, after_comma, expect_person)
         if person is None and (had_prefix or single_name and first_clause) and idx == 0 and len(pieces) == 1:
-            person = _credited_alone(piece, role)  # "By Marie", "By the Upwork Team"
+            person = _credited_alone(piece, role)  # "By Marie", "By the Acme Team"
             if person is not None:
                 tail_role = tail_aff = None
         if person is not None and (person.agency or paren) and after_comma:
@@ -564,7 +573,7 @@ def _parse_clause(clause: str, previous: list[_Person], first_clause: bool, sing
 
 
 def _credited_alone(piece: str, role: str | None) -> _Person | None:
-    """After an explicit "By": a single given name ("Marie") or a collective ("the Upwork Team")."""
+    """After an explicit "By": a single given name ("Marie") or a collective ("the Acme Team")."""
     words = piece.split()
     if len(words) == 1:
         w = words[0]
@@ -635,7 +644,7 @@ def _is_org(phrase: str) -> bool:
         return False
     if any(w.lower() in ORG_WORDS or w.lower() in AGENCIES or _DOMAIN_RX.fullmatch(w) for w in words):
         return True
-    # an acronym ("CNN", "MDR SACHSEN-ANHALT", "ACLU Speech"): alone, without vowels, or before title case
+    # an acronym ("CNN", "NDR NIEDERSACHSEN", "ACLU Speech"): alone, without vowels, or before title case
     first = words[0]
     if not _is_acronym(first):
         return False
@@ -660,7 +669,7 @@ def _split_piece(
     heads = [i for i, w in enumerate(words) if _role_head(w)]
     if after_comma and not heads:
         if _is_org(piece) or (_caps_phrase(words) and not looks_like_person_name(piece)):
-            return None, None, piece  # "Jane Doe, Reuters", "Lisa Kaczke, Sioux Falls Argus Leader"
+            return None, None, piece  # "Jane Doe, Reuters", "Jane Doe, Sioux Falls Argus Leader"
     if looks_like_person_name(piece) and not (after_comma and _is_org(piece)):
         return _Person(piece, credit_role), None, None
     if heads:
@@ -698,7 +707,7 @@ def _with_title(words: list[str], k: int, credit_role: str | None) -> tuple[_Per
     while start > 0 and _strip_token(words[start - 1]).lower() in ROLE_MODIFIERS:
         start -= 1
     if start == 0:
-        # the title leads: "Staff writer Elizabeth Mullener", or the piece is only a title
+        # the title leads: "Staff writer Eliza Moore", or the piece is only a title
         rest = words[end:] if aff is None else []
         lead_end = k + 1
         name_words = words[lead_end:end]
@@ -709,7 +718,7 @@ def _with_title(words: list[str], k: int, credit_role: str | None) -> tuple[_Per
         return None, None, None
     n = _name_length(words[:start])
     if n == 0:
-        # no name: a title with an organisation before it ("Ap Sports Writer", "BuzzFeed News Reporter")
+        # no name: a title with an organisation before it ("Ap Sports Writer", "Acme News Reporter")
         pre = " ".join(words[:start])
         if _is_org(pre):
             return None, " ".join(words[start:end]), aff or pre
@@ -722,13 +731,13 @@ def _with_title(words: list[str], k: int, credit_role: str | None) -> tuple[_Per
     if left:
         left_txt = " ".join(left)
         if any(_strip_token(w).lower() in ROLE_MODIFIERS for w in left):
-            title = f"{left_txt} {title}"  # "Keith Barry Senior Autos Reporter"
+            title = f"{left_txt} {title}"  # "Mark Stone Senior Autos Reporter"
         elif len(left) == 1 and looks_like_person_name(f"{name} {left_txt}"):
             name = f"{name} {left_txt}"  # "Saqib Iqbal Ahmed Staff Writer"
         elif _is_org(left_txt):
             aff = aff or left_txt  # "Greg Beacham AP Sports Writer"
         else:
-            title = f"{left_txt} {title}"  # "Nicoletta Richardson Trending Editor"
+            title = f"{left_txt} {title}"  # "Nora Richards Trending Editor"
     return _Person(name, credit_role), title, aff
 
 
