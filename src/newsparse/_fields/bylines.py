@@ -40,17 +40,24 @@ def _jsonld_authors(page: Page) -> list[Byline]:
         if not isinstance(authors, list):
             authors = [authors]
         for a in authors:
-            out.extend(_author_obj(a))
+            out.extend(_author_obj(a, page))
         if out:
             break
     return out
 
 
-def _author_obj(a: Any) -> list[Byline]:
+def _author_obj(a: Any, page: Page | None = None) -> list[Byline]:
     if isinstance(a, str):
         if a.startswith("http"):
             return []
         return parse_byline(a)
+    if isinstance(a, dict) and "name" not in a and isinstance(a.get("@id"), str) and page is not None:
+        # Yoast and others reference a Person defined elsewhere in the @graph
+        ref = a["@id"]
+        for obj in page.metadata.jsonld:
+            if obj.get("@id") == ref and "name" in obj:
+                a = obj
+                break
     if isinstance(a, dict):
         t = a.get("@type")
         if isinstance(t, str) and t.lower() == "organization":
@@ -60,7 +67,7 @@ def _author_obj(a: Any) -> list[Byline]:
             name = name[0] if name else None
         if isinstance(name, str) and name.strip():
             url = a.get("url")
-            parsed = parse_byline(collapse(name))
+            parsed = parse_byline(collapse(name), single_name=True)
             if parsed and isinstance(url, str):
                 first = parsed[0]
                 parsed[0] = Byline(name=first.name, role=first.role, affiliation=first.affiliation, url=url)
@@ -224,10 +231,32 @@ def _dedupe(items: list[Byline]) -> tuple[Byline, ...]:
     return tuple(seen.values())
 
 
+#: Credit lines closing a wire story name further reporters ("Reporting by X; Additional reporting by Y").
+CREDIT_TRAILER = re.compile(r"^(?:\(?\s*)?(?:additional )?(?:reporting|writing) by\b", re.I)
+#: Roles of people who edited rather than wrote the story: not bylines.
+NON_AUTHOR_ROLES = frozenset({"editor", "reviewer"})
+#: How many closing blocks of the story may hold credit lines.
+CREDIT_TAIL = 6
+
+
+def _trailer_credits(page: Page) -> list[Byline]:
+    if page.kind != "html":
+        return []
+    from .analysis import analyze
+
+    out: list[Byline] = []
+    for b in analyze(page).main[-CREDIT_TAIL:]:
+        if len(b.text) <= 400 and CREDIT_TRAILER.match(b.text):
+            out.extend(p for p in parse_byline(b.text.strip("() ")) if p.role not in NON_AUTHOR_ROLES)
+    return out
+
+
 def bylines(page: Page) -> tuple[Byline, ...] | None:
-    """Each credited person: JSON-LD authors, then ``<meta>``, then the printed byline."""
+    """Each credited person: JSON-LD authors, then ``<meta>``, then the printed byline; plus the
+    reporters named in a wire story's closing credit line."""
     for source in (_jsonld_authors, _meta_authors, _dom_bylines):
-        found = source(page)
+        found = [b for b in source(page) if b.role not in NON_AUTHOR_ROLES]
         if found:
-            return _dedupe(found)
-    return None
+            return _dedupe(found + _trailer_credits(page))
+    credits = _trailer_credits(page)
+    return _dedupe(credits) if credits else None
