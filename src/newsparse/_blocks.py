@@ -17,7 +17,7 @@ _WS = re.compile(r"\s+")
 
 def collapse(text: str) -> str:
     """Collapse runs of white space (including NBSP) to one space and strip."""
-    return _WS.sub(" ", text.replace("\xa0", " ")).strip()
+    return " ".join(text.split())
 
 
 @attrs.define(slots=True, eq=False)
@@ -259,7 +259,7 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
                         link_chars += len(el.tail)
                 continue
             is_block = tag in _BLOCK_TAGS
-            if is_block or tag == "br":
+            if pieces and (is_block or tag == "br"):
                 flush()
             parent_hints = stack[-1][2] if stack else frozenset()
             # <body>/<html> classes describe the whole page (template names), not a region
@@ -282,7 +282,7 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
             if not stack or stack[-1][0] is not el:
                 continue
             _el, _tag, _hints, is_block = stack[-1]
-            if is_block:
+            if is_block and pieces:
                 flush()
             stack.pop()
             if _tag == "a":

@@ -253,7 +253,13 @@ def _trailer_credits(page: Page) -> list[Byline]:
 
 def bylines(page: Page) -> tuple[Byline, ...] | None:
     """Each credited person: JSON-LD authors, then ``<meta>``, then the printed byline; plus the
-    reporters named in a wire story's closing credit line."""
+    reporters named in a wire story's closing credit line (cached on the page)."""
+    if "_bylines" not in page.__dict__:
+        page.__dict__["_bylines"] = _find_bylines(page)
+    return page.__dict__["_bylines"]  # type: ignore[no-any-return]
+
+
+def _find_bylines(page: Page) -> tuple[Byline, ...] | None:
     for source in (_jsonld_authors, _meta_authors, _dom_bylines):
         found = [b for b in source(page) if b.role not in NON_AUTHOR_ROLES]
         if found:

@@ -145,10 +145,13 @@ def _first_body_index(page: Page) -> int:
 
 
 def headline(page: Page) -> Headline | None:
+    """The headline and its dek (cached on the page: the body and bylines ask for it too)."""
+    if "_headline_obj" in page.__dict__:
+        return page.__dict__["_headline_obj"]  # type: ignore[no-any-return]
     text = headline_text(page)
-    if not text:
-        return None
-    return Headline(text=text, subheadline=_dek(page, text))
+    result = Headline(text=text, subheadline=_dek(page, text)) if text else None
+    page.__dict__["_headline_obj"] = result
+    return result
 
 
 #: How many blocks under the headline the dek may start (byline and date lines can come between).
