@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -156,7 +157,8 @@ def _element_hints(el: Any, tag: str) -> frozenset[str]:
     return result
 
 
-def _token_hints(token: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _token_hints(token: str) -> frozenset[str]:
     """Hints of one class/id token; a token that also names the story ("entry-content-read-more")
     is not weakly boilerplate, since templates prefix story parts with such words."""
     found = {hint for hint, pattern in P.ATTR_HINTS if pattern.search(token)}
@@ -165,7 +167,7 @@ def _token_hints(token: str) -> set[str]:
             found.discard(hint)
     if "content" in found and found & P.WEAK_NON_BODY_HINTS:
         found -= P.WEAK_NON_BODY_HINTS
-    return found
+    return frozenset(found)
 
 
 def _kind_for(tag: str, hints: frozenset[str]) -> str:
