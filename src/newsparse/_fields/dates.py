@@ -4,6 +4,7 @@ elements, then dates printed between the headline and the story, then the URL.""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable
 
 from .._blocks import collapse
@@ -35,6 +36,10 @@ PUBLISHED_META = (
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "last-modified", "lastmod")
 #: Regions whose dates belong to other things (comments, teasers, cookie banners, footers).
 NOT_ARTICLE_DATE_HINTS = frozenset({"comment", "related", "nav", "footer", "aside", "ad", "promo"})
+#: Words that make a printed date the last update rather than the publication (several languages).
+UPDATED_WORDS = re.compile(r"\b(?:updated|last updated|modified|aktualisiert|mis à jour|actualizado|aggiornato|upd)\b", re.I)
+#: Words that make a printed date the publication even when an update is printed beside it.
+PUBLISHED_WORDS = re.compile(r"\b(?:published|posted|publié|veröffentlicht|erstellt|publicado|pubblicato|created)\b", re.I)
 #: How many blocks above the story's first block its header (headline, byline, date) may start.
 HEADER_WINDOW = 40
 #: A printed date line is short; longer text is prose that merely mentions a date.
@@ -71,8 +76,13 @@ def _story_span(page: Page) -> tuple[int, int]:
     return main[0].index, main[-1].index
 
 
-def _header_marks(page: Page) -> _dt.datetime | None:
-    """A ``<time>`` or date-classed element in the story's header (or just under the story)."""
+def _is_update_only(text: str) -> bool:
+    return bool(UPDATED_WORDS.search(text)) and not PUBLISHED_WORDS.search(text)
+
+
+def _header_marks(page: Page, updated: bool = False) -> _dt.datetime | None:
+    """A ``<time>`` or date-classed element in the story's header (or just under the story);
+    with ``updated``, only those labelled as an update, else only those that are not."""
     start, end = _story_span(page)
     lo = max(0, start - HEADER_WINDOW)
     candidates = []
@@ -89,6 +99,9 @@ def _header_marks(page: Page) -> _dt.datetime | None:
     candidates.sort(key=lambda c: c[0])
     for _rank, mark in candidates:
         el = mark.el
+        label = collapse((el.getparent() if el.tag == "time" and el.getparent() is not None else el).text_content() or "")
+        if _is_update_only(label[:MAX_DATE_LINE_CHARS]) != updated:
+            continue
         for value in (el.get("datetime"), el.get("content"), el.get("title")):
             if value:
                 d = parse_date(value)
@@ -105,11 +118,13 @@ def _header_marks(page: Page) -> _dt.datetime | None:
     return None
 
 
-def _header_text(page: Page) -> _dt.datetime | None:
+def _header_text(page: Page, updated: bool = False) -> _dt.datetime | None:
     """A date printed on a short line between the headline area and the story."""
     start, _end = _story_span(page)
     for b in page.blocks[max(0, start - HEADER_WINDOW // 2) : start + 1]:
         if len(b.text) > MAX_DATE_LINE_CHARS or b.hints & NOT_ARTICLE_DATE_HINTS:
+            continue
+        if _is_update_only(b.text) != updated:
             continue
         found = find_dates(b.text)
         if found:
@@ -138,4 +153,9 @@ def modified(page: Page) -> _dt.datetime | None:
     """Last modification date as declared (JSON-LD, ``<meta>``)."""
     if page.kind != "html":
         return None
-    return _jsonld_date(page, "dateModified") or _meta_date(page, MODIFIED_META)
+    return (
+        _jsonld_date(page, "dateModified")
+        or _meta_date(page, MODIFIED_META)
+        or _header_marks(page, updated=True)
+        or _header_text(page, updated=True)
+    )
