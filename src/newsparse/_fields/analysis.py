@@ -5,6 +5,8 @@ Computed once per page and shared by the field modules (cached on the Page).
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from typing import Any
 
@@ -115,8 +117,71 @@ def analyze(page: Page) -> Analysis:
     roots = _with_siblings(best, best_score, adjusted)
     result.container = best
     result.container_hints = _inherited_hints(best, blocks)
-    result.main = [b for b in blocks if b.el is not None and any(_inside(b.el, r) for r in roots)]
+    main = [b for b in blocks if b.el is not None and any(_inside(b.el, r) for r in roots)]
+    result.main = _extend_with_adjacent_prose(blocks, main)
     return result
+
+
+#: Prose next to the story but outside its container joins it (split templates: an intro box, ad-rail grids).
+ADJACENT_PROSE_CHARS = 80
+#: Closing notes of a story (credits, contact, corrections, disclaimers) that end the forward extension.
+CLOSING_NOTE = re.compile(
+    r"contributed (?:to )?(?:this )?(?:report|reporting)|can be reached at|will not be able to respond|"
+    r"\bcopyright\b|all rights reserved|\bdisclaimer\b|terms of (?:use|service)|privacy policy",
+    re.I,
+)
+#: Prose above the container joins only as a run of this many paragraphs.
+MIN_PROSE_RUN_BEFORE = 2
+#: ... crossing at most this many short non-prose blocks (captions, share bars, ad labels) on the way.
+ADJACENT_GAP = 3
+
+
+def _adjacent_prose(b: Block) -> bool:
+    return (
+        b.kind in ("paragraph", "quote", "list_item")
+        and b.tag in ("p", "blockquote", "li")
+        and len(b.text) >= ADJACENT_PROSE_CHARS
+        and b.link_density < 0.2
+        and not (b.hints & P.NON_BODY_HINTS)
+        and "headline" not in b.hints
+    )
+
+
+def _extend_with_adjacent_prose(blocks: list[Block], main: list[Block]) -> list[Block]:
+    """Add the run of prose paragraphs that continues the story just before and after its container."""
+    if not main:
+        return main
+    before: list[Block] = []
+    i, gap = main[0].index - 1, 0
+    while i >= 0 and gap <= ADJACENT_GAP:
+        b = blocks[i]
+        if "dek" in b.hints or b.hints & {"byline", "date"}:
+            break  # the head of the story: its dek and byline are not body
+        if _adjacent_prose(b):
+            before.append(b)
+            gap = 0
+        elif b.kind == "heading" and b.level == 1:
+            break
+        else:
+            gap += 1
+        i -= 1
+    if len(before) < MIN_PROSE_RUN_BEFORE:
+        before = []  # a single paragraph above the story is its dek or a teaser, not its start
+    after: list[Block] = []
+    i, gap = main[-1].index + 1, 0
+    while i < len(blocks) and gap <= ADJACENT_GAP:
+        b = blocks[i]
+        if CLOSING_NOTE.search(b.text):
+            break  # credits and contact notes close the story: what follows is the page, not the story
+        if _adjacent_prose(b):
+            after.append(b)
+            gap = 0
+        else:
+            gap += 1
+        i += 1
+    if not before and not after:
+        return main
+    return before[::-1] + main + after
 
 
 def _with_siblings(best: Any, best_score: float, scores: dict[Any, float]) -> list[Any]:

@@ -58,6 +58,25 @@ def _is_trailer(b: PageBlock, names: tuple[str, ...]) -> bool:
     return len(t) < _SHORT_TRAILER and b.link_density > 0.3
 
 
+#: A paragraph this long with little link text is story prose: a stop line before it was an inline teaser.
+PROSE_CHARS = 150
+
+
+def _is_prose(b: PageBlock) -> bool:
+    from .analysis import CLOSING_NOTE
+
+    return (
+        b.kind in ("paragraph", "quote")
+        and len(b.text) >= PROSE_CHARS
+        and b.link_density < 0.2
+        and not CLOSING_NOTE.search(b.text)
+    )
+
+
+def _prose_follows(blocks: list[PageBlock], i: int) -> bool:
+    return any(_is_prose(b) for b in blocks[i + 1 :])
+
+
 def _trim_tail(page: Page, blocks: list[PageBlock]) -> list[PageBlock]:
     """Cut credits, bios, link lists and sign-up lines off the end of the story."""
     if len(blocks) < 2:
@@ -68,9 +87,7 @@ def _trim_tail(page: Page, blocks: list[PageBlock]) -> list[PageBlock]:
     # a stop line in the last third ends the story there
     cut = len(blocks)
     for i in range(len(blocks) - 1, max(0, (2 * len(blocks)) // 3) - 1, -1):
-        if _STOP_LINE.match(blocks[i].text) and blocks[i].kind != "paragraph" or (
-            _STOP_LINE.match(blocks[i].text) and len(blocks[i].text) < 200
-        ):
+        if len(blocks[i].text) < 200 and _STOP_LINE.match(blocks[i].text) and not _prose_follows(blocks, i):
             cut = i
     blocks = blocks[:cut] if cut > 0 else blocks
     while len(blocks) > 1 and _is_trailer(blocks[-1], names):
