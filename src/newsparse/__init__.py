@@ -20,13 +20,20 @@ from ._errors import (
     NewsparseError,
     NotAPageError,
     RegistrationError,
+    WarcFormatError,
+    WarcOpenError,
+    WorkerCrashedError,
 )
+from . import spark
+from ._batch import BatchStats, extract_many
+from ._evaluate import evaluate, load_corpus, score_corpus
 from ._extractor import FIELDS, Extractor
 from ._generic import GenericExtractor
 from ._model import Article, AuthorBio, Block, Body, Byline, Comment, Dateline, Headline
 from ._page import Page, load_page
 from ._pipeline import ParseOptions, parse, parse_page
 from ._registry import register, registered, unregister
+from ._warc import WarcPage, iter_warc
 
 try:
     __version__ = version("newsparse")
@@ -63,4 +70,15 @@ __all__ = [
     "ExtractionTimeoutError",
     "RegistrationError",
     "CorpusFormatError",
+    "WarcFormatError",
+    "WarcOpenError",
+    "WorkerCrashedError",
+    "extract_many",
+    "iter_warc",
+    "BatchStats",
+    "WarcPage",
+    "spark",
+    "evaluate",
+    "score_corpus",
+    "load_corpus",
 ]

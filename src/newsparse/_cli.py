@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from . import __version__
-from ._errors import NewsparseError
 from ._model import Article
-from ._pipeline import parse
 
 __all__ = ["main", "build_parser"]
 
@@ -28,23 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser(
         "extract",
-        help="extract articles from saved pages",
-        description="Extract the article of each page and print it.",
+        help="extract articles from saved pages, folders, globs, stdin or WARC files",
+        description=(
+            "Extract the article of each page. One page file prints JSON by default; many inputs "
+            "(several paths, a folder, a glob, a WARC file) print JSONL: one record per page, either "
+            "the article or an error record naming the input and the reason."
+        ),
     )
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="page files (HTML or text, optionally .gz)")
-    ex.add_argument("--url", help="the page URL (helps dates and site extractors); only with one PATH")
-    ex.add_argument(
-        "--format",
-        dest="output_format",
-        choices=("json", "jsonl", "text", "markdown"),
-        default="json",
-        help="output format (default: json)",
-    )
-    ex.add_argument(
-        "--input-format", choices=("html", "text"), default=None, help="force the kind of input (default: detect)"
-    )
-    ex.add_argument("--no-plugins", action="store_true", help="use the generic extractor only")
-    ex.add_argument("--strict", action="store_true", help="let site-extractor errors propagate")
+    _add_extract_arguments(ex)
     ex.set_defaults(func=_cmd_extract)
 
     from . import _evaluate
@@ -56,52 +45,146 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _evaluate.add_arguments(ev)
     ev.set_defaults(func=_evaluate.cli_main)
+
+    from ._cli_tools import add_subcommands
+
+    add_subcommands(sub)
     return parser
 
 
-def _error_record(path: str, exc: BaseException) -> dict[str, Any]:
-    return {"input": path, "error": type(exc).__name__, "message": str(exc)}
+def _add_extract_arguments(ex: argparse.ArgumentParser) -> None:
+    from ._batch import DEFAULT_TIMEOUT
+
+    ex.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="page files (HTML or text, optionally .gz), folders (recursive), globs, - for stdin, "
+        "WARC/ARC files (.warc, .warc.gz, .arc, .arc.gz; needs the warc extra)",
+    )
+    ex.add_argument("--url", help="the page URL (helps dates and site extractors); only with one PATH")
+    ex.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("json", "jsonl", "text", "markdown"),
+        default=None,
+        help="output format (default: json for one page file, jsonl otherwise)",
+    )
+    ex.add_argument(
+        "--input-format", choices=("html", "text"), default=None, help="force the kind of input (default: detect)"
+    )
+    ex.add_argument("--no-plugins", action="store_true", help="use the generic extractor only")
+    ex.add_argument("--strict", action="store_true", help="let site-extractor errors fail the page")
+    ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    ex.add_argument(
+        "-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores; 0: in this process)"
+    )
+    ex.add_argument("--unordered", action="store_true", help="write records as pages finish, not in input order")
+    ex.add_argument(
+        "--resume", action="store_true", help="skip inputs already in the -o FILE (JSONL) and append to it"
+    )
+    ex.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time budget of one page; a page over it becomes an error record (default: {DEFAULT_TIMEOUT:g}; 0: none)",
+    )
+
+
+def _single_page(paths: Sequence[str]) -> bool:
+    """One page file (or stdin): the case where the output defaults to one JSON object."""
+    import os
+
+    from ._warc import is_warc_path
+
+    if len(paths) != 1:
+        return False
+    path = paths[0]
+    return path == "-" or (os.path.isfile(path) and not is_warc_path(path))
 
 
 def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import os
+
+    from ._batch import BatchStats, Progress, extract_many, read_done_inputs
+
     if args.url and len(args.paths) > 1:
         err.write("newsparse: --url applies to one PATH only\n")
         return 2
-    records: list[dict[str, Any]] = []
-    articles: list[Article | None] = []
-    failures = 0
-    for path in args.paths:
-        try:
-            art = parse(
-                path,
-                url=args.url,
-                format=args.input_format,
-                plugins=not args.no_plugins,
-                errors="strict" if args.strict else "log",
-            )
-        except NewsparseError as exc:
-            failures += 1
-            err.write(f"newsparse: {path}: {exc}\n")
-            records.append(_error_record(path, exc))
-            articles.append(None)
-            continue
-        rec = art.to_dict()
-        rec["input"] = path
-        records.append(rec)
-        articles.append(art)
-    fmt = args.output_format
-    if fmt == "json":
-        data: Any = records[0] if len(records) == 1 else records
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "jsonl":
-        for rec in records:
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    else:
-        for maybe in articles:
-            if maybe is not None:
-                out.write(render_markdown(maybe) if fmt == "markdown" else render_text(maybe))
-                out.write("\n")
-    return 1 if failures else 0
+    single = _single_page(args.paths)
+    fmt = args.output_format or ("json" if single else "jsonl")
+    if args.resume and (not args.output or fmt != "jsonl"):
+        err.write("newsparse: --resume needs -o FILE and JSONL output\n")
+        return 2
+    if args.jobs is not None and args.jobs < 0:
+        err.write("newsparse: --jobs must be 0 or more\n")
+        return 2
+    if args.timeout < 0:
+        err.write("newsparse: --timeout must be 0 or more\n")
+        return 2
+    done: set[str] = set()
+    if args.resume and os.path.exists(args.output):
+        done = read_done_inputs(args.output)
+    stats = BatchStats()
+    records = extract_many(
+        args.paths,
+        jobs=1 if single and args.jobs is None else args.jobs,
+        ordered=not args.unordered,
+        timeout=args.timeout or None,
+        url=args.url,
+        format=args.input_format,
+        plugins=not args.no_plugins,
+        errors="strict" if args.strict else "log",
+        skip=done,
+        stats=stats,
+    )
+    sink: TextIO = out
+    if args.output:
+        sink = open(args.output, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    progress = Progress(err, stats, enabled=_is_terminal(err))
+    try:
+        _write_records(records, fmt, single, sink, err, progress)
+    finally:
+        progress.close()
+        if sink is not out:
+            sink.close()
+    if not single and (stats.errors or stats.warc.skipped or stats.skipped_files or stats.resumed or progress.enabled):
+        err.write(f"newsparse: {stats.summary()}\n")
+    return 1 if stats.errors else 0
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _write_records(
+    records: Iterator[dict[str, Any]], fmt: str, single: bool, sink: TextIO, err: TextIO, progress: Any
+) -> None:
+    """Stream the records to ``sink`` in ``fmt``; nothing is held beyond the current record."""
+    first = True
+    for rec in records:
+        if "error" in rec and fmt != "jsonl":
+            err.write(f"newsparse: {rec['input']}: {rec['message']}\n")
+        if fmt == "jsonl":
+            sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            text = json.dumps(rec, ensure_ascii=False, indent=2)
+            if single:
+                sink.write(text + "\n")
+            else:
+                sink.write(("[\n" if first else ",\n") + text)
+        elif "error" not in rec:
+            art = Article.from_dict(rec)
+            sink.write(render_markdown(art) if fmt == "markdown" else render_text(art))
+            sink.write("\n")
+        first = False
+        progress.update()
+    if fmt == "json" and not single:
+        sink.write("[]\n" if first else "\n]\n")
 
 
 def render_text(article: Article) -> str:

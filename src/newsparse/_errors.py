@@ -41,3 +41,23 @@ class RegistrationError(NewsparseError, TypeError):
 
 class CorpusFormatError(NewsparseError, ValueError):
     """An evaluation corpus folder does not follow the documented format."""
+
+
+class WarcOpenError(NewsparseError, OSError):
+    """A WARC URI cannot be opened (network failure, or a scheme without an installed driver)."""
+
+
+class WarcFormatError(NewsparseError, ValueError):
+    """A WARC / ARC file is truncated, corrupt or not an archive at all.
+
+    ``input`` names what was damaged: ``warc_path#record_id`` when the broken record is known,
+    else the archive path.
+    """
+
+    def __init__(self, message: str, *, input: str) -> None:
+        super().__init__(message)
+        self.input = input
+
+
+class WorkerCrashedError(NewsparseError, RuntimeError):
+    """The worker process died while extracting a page (a crash in a C library, out of memory, killed)."""
