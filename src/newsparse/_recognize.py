@@ -14,6 +14,7 @@ Public functions:
 - ``is_comment_count_line(s)``: "12 Comments", "20 thoughts on “...”", "No comments yet", "Comments (2)", ...
 - ``is_comment_section_heading(s)``: a heading that opens a comment section ("Comments", "Your Comments", "12 Responses").
 - ``is_comment_noise_line(s)``: per-comment widgets ("Reply", "Report abuse", "Rate This", "1 vote", "Like").
+- ``is_reply_reference_line(s)``: "Response to Jane, 1 November 2012", "In reply to Jane" (not a header).
 - ``is_rating_line(s)``: vote / rating widget text ("0 0", "Rate This", "+3", "12 likes").
 - ``parse_comment_header(s)``: ``(author, date_text)`` of "X says:", "Posted by: X at DATE", "X on DATE", ... or ``None``.
 - ``is_explicit_comment_header(s)``: a header that says so ("Posted by: X at DATE", "X says:", "X wrote:").
@@ -45,6 +46,7 @@ __all__ = [
     "is_comment_section_heading",
     "is_comment_noise_line",
     "is_rating_line",
+    "is_reply_reference_line",
     "parse_comment_header",
     "is_explicit_comment_header",
     "split_inline_header",
@@ -58,6 +60,8 @@ __all__ = [
     "is_contact_line",
     "strip_bio_header",
     "looks_like_person_name",
+    "looks_like_handle",
+    "has_clock_time",
 ]
 
 
@@ -65,6 +69,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+#: Runs of white space, collapsed to one space before matching.
 _WS = re.compile(r"\s+")
 
 
@@ -78,18 +83,19 @@ _MONTHS = (
     r"ott(?:obre)?|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|d[ée]c(?:embre)?|dic(?:iembre|embre)?|"
     r"enero|febrero|gennaio|febbraio|janvier|januari|februari|maart|juni|juli|augustus)\.?"
 )
-#: Absolute dates as printed: numeric, month-name (either order), ISO; optionally followed by a clock time.
 #: Weekday names (abbreviated or full) that may open a printed date: "Thu, Jan 17", "Do, 9. Apr".
 _WEEKDAY = (
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim|lu|ma|me|gi|ve)"
     r"[a-zäéè]{0,8}\.?,?\s+)?"
 )
+#: Absolute dates as printed (ISO, numeric, day-month-name, month-name-day), with an optional clock time.
 _ABS_DATE = _rx(
     r"(?:\b" + _WEEKDAY + r")?(?:"
     r"(?<![\d.])\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"
     # numeric dates, also glued to a name or a time ("th3Chris28.09.1913:39" is 28.09.19 13:39)
     r"|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}(?![\d:])|\d{2}(?=\d{1,2}:\d{2})|\d{2}(?!\d))"
-    r"|\b\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?" + _MONTHS + r"\b(?:,?\s+(?:de\s+)?(?:\d{4}|'?\d{2}\b))?"
+    # day-first with a month name, also glued to a name ("Sana6. Juni 2015 um 10:23")
+    r"|(?<![\d.])\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?" + _MONTHS + r"\b(?:,?\s+(?:de\s+)?(?:\d{4}|'?\d{2}\b))?"
     r"|\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:\d{4}|'?\d{2}\b))?"
     r")"
     r"(?:,?\s*(?:at|um|à|a las|alle|om|-|@|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?"
@@ -222,6 +228,7 @@ _SECTION_HEADING = _rx(
 #: Per-comment action links and widgets: reply / report / like / permalink.
 _NOISE_LINE = _rx(
     r"^(?:reply|reply ↓|reply to this comment|report(?: abuse| comment| this)?|flag|like|unlike|permalink|link|"
+    r"(?:antworten\s*)?löschen|delete|(?:reply\s*)?delete|"
     r"quote|edit|delete|share|antworten|melden|répondre|signaler|responder|rispondi|"
     r"inappropriate\?.*|recommend|recommended|log in to reply|sign in to reply|"
     r"\d+\s+(?:votes?|likes?|points?|recommendations?)|rate this:?.*|(?:thumbs )?(?:up|down)|"
@@ -268,6 +275,18 @@ def is_comment_noise_line(s: str) -> bool:
     return len(s) < 60 and (_NOISE_LINE.match(s) is not None or _RATING.match(s) is not None)
 
 
+#: "Response to Jane, 1 November 2012 9:11PM", "In reply to Jane": a reply's pointer to its parent, not its header.
+_REPLY_REFERENCE = _rx(
+    r"^(?:in\s+)?(?:response|reply|replying|responding|antwort|réponse|respuesta|risposta)\s+(?:to|an|auf|à|a)\b.{1,120}$"
+)
+
+
+def is_reply_reference_line(s: str) -> bool:
+    """A reply's pointer to the comment it answers: "Response to Jane, 1 November 2012 9:11PM", "In reply to Jane"."""
+    s = s.strip()
+    return len(s) <= 140 and _REPLY_REFERENCE.match(s) is not None
+
+
 def is_rating_line(s: str) -> bool:
     """Vote / rating widget text ("Rate This: 0 0", "12 likes")."""
     return _RATING.match(s.strip()) is not None
@@ -275,7 +294,8 @@ def is_rating_line(s: str) -> bool:
 
 #: Prefixes that introduce the comment author in a header line.
 _AUTHOR_PREFIX = _rx(
-    r"^(?:[-—–]\s*)?(?:posted|submitted|written|comment(?:ed)?|geschrieben|écrit|publicado|scritto)?\s*(?:by|von|par|por|da)\s*:?\s+"
+    r"^(?:[-—–]\s*)?(?:posted|submitted|written|comment(?:ed)?|kommentar|commentaire|comentario|commento|geschrieben|écrit|"
+    r"publicado|scritto)?\s*(?:by|von|par|por|da|di)\s*:?\s+"
 )
 #: A dash before a header or signature line ("— Posted by Jane").
 _LEADING_DASH = re.compile(r"^[-—–]+\s*")
@@ -283,6 +303,8 @@ _LEADING_DASH = re.compile(r"^[-—–]+\s*")
 _AUTHOR_SUFFIX = _rx(
     r"\s*(?:says|said|wrote|writes|schreibt|schrieb|meint|sagt|a écrit|dice|dijo|scrive|zegt)\s*(?::|\.{2,}|…)?\s*$"
 )
+#: A clock time printed between the author and the date: "Dom, Leeds on 5:19pm Tue 1 Jan 08".
+_TRAILING_CLOCK = _rx(r"\s+(?:on|at|um|à)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?\s*$")
 #: What is left of "posted on DATE by NAME" before the date: no author there.
 _POSTED_ONLY = _rx(r"^(?:posted|submitted|written|published|commented|geschrieben|veröffentlicht|publié|publicado)(?:\s+(?:on|am|le|el|il))?\s*:?\s*$")
 #: Connectors between an author and a date in a header: "X on DATE", "X at DATE", "X | DATE", "X, DATE".
@@ -299,7 +321,7 @@ _HEADER_HINT = _rx(
 def clean_comment_author(s: str) -> str:
     """An author string without "Posted by", "says:", surrounding punctuation and white space."""
     s = _WS.sub(" ", s).strip()
-    s = _AUTHOR_SUFFIX.sub("", s)
+    s = _TRAILING_CLOCK.sub("", _AUTHOR_SUFFIX.sub("", s))
     s = _AUTHOR_PREFIX.sub("", _LEADING_DASH.sub("", s))
     if _POSTED_ONLY.match(s):
         return ""
@@ -325,9 +347,9 @@ def parse_comment_header(s: str) -> tuple[str | None, str | None] | None:
         if not author and after.strip():
             tail = clean_comment_author(after)
             author = tail if tail and looks_like_handle(tail) else None
-        if author is not None and (len(author.split()) > 8 or not looks_like_handle(author)):
+        if author is not None and (len(author.split()) > 8 or not looks_like_handle(author) or _SENTENCE_START.match(author)):
             return None
-        if len(after.split()) > MAX_WORDS_AFTER_HEADER_DATE:
+        if len(after.split()) > MAX_WORDS_AFTER_HEADER_DATE and after.rstrip().endswith((".", "!", "?")):
             return None  # a sentence that mentions a date, not a header
         return author, date
     if _AUTHOR_SUFFIX.search(s) or _AUTHOR_PREFIX.match(s):
@@ -355,7 +377,7 @@ _SENTENCE_START = _rx(
     r"^(?:the|a|an|in|on|at|this|that|these|we|i|it|he|she|they|there|when|since|after|before|until|by|from|"
     r"der|die|das|ein|eine|am|im|le|la|les|un|une|el|los|il|en|de|het)\b"
 )
-#: A header line ends soon after its date ("... at 1:37 pm", "... 3:00 pm | Reply"); more words make a sentence.
+#: A header line ends soon after its date ("... at 1:37 pm | Reply"); more words closed by a full stop make a sentence.
 MAX_WORDS_AFTER_HEADER_DATE = 5
 
 #: A displayed commenter name or handle: up to ~8 words, no sentence punctuation in the middle.
@@ -365,7 +387,7 @@ _HANDLE = re.compile(r"^[^\s.!?][^!?]{0,80}$")
 def looks_like_handle(s: str) -> bool:
     """Whether ``s`` can be a displayed commenter name or handle (short, not a sentence)."""
     s = s.strip()
-    return bool(s) and len(s) <= 80 and _HANDLE.match(s) is not None and not s.endswith(":")
+    return bool(s) and len(s) <= 80 and _HANDLE.match(s) is not None and not s.endswith((":", "“", "„", "«", '"', "(", "["))
 
 
 # ---------------------------------------------------------------------------------------------- bios
@@ -484,6 +506,7 @@ _TAGLINE_ANY = re.compile(
     r"^(?P<title>(?:[A-Z][\w-]*\s+){0,2}(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]olumnist|[Cc]ritic|[Pp]hotographer))\s+"
     r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:can|may|could)\s+be\s+(?:reached|contacted)\b"
 )
+#: The title before the name in a tagline: one to four words, capitalised, no punctuation.
 _TAGLINE_TITLE = re.compile(r"^[A-Z][\w-]*(?:\s+[\w-]+){0,3}$")
 
 
@@ -512,8 +535,9 @@ def tagline_subject(text: str, names: tuple[str, ...] | list[str]) -> tuple[str,
 
 
 def is_bio_paragraph(text: str, names: tuple[str, ...] | list[str] = ()) -> bool:
-    """Whether ``text`` is a bio sentence such as "Jane Doe is a reporter covering ..." (see :func:`bio_subject`)."""
-    return bio_subject(text, names) is not None
+    """Whether ``text`` is a bio: "Jane Doe is a reporter covering ..." (see :func:`bio_subject`) or a staff
+    tagline "Staff writer Jane Doe can be reached at ..." (see :func:`tagline_subject`)."""
+    return bio_subject(text, names) is not None or tagline_subject(text, names) is not None
 
 
 #: Social-feed widgets and follow prompts inside author boxes.

@@ -1,11 +1,978 @@
-"""Reader comments (being written)."""
+"""Reader comments of an HTML page, found by structure.
+
+1. Regions: the page blocks that carry the "comment" hint are traced up to the outermost element whose
+   class / id / itemtype speaks of comments (below the article container, outside forms and sidebar
+   widgets). One bounded climb per block, memoised.
+2. Items: inside a region, every element on a block's path gets a signature (tag + class tokens without
+   the per-comment variable parts: ids, depth-N, odd/even, byuser, ...). The signature whose elements
+   each carry exactly one meta line (a date, or failing that an author element) and some text wins:
+   that is the run of similar blocks each carrying an author, a date and text. When those elements
+   carry only the meta line (Movable Type ``p.posted``, Blogger ``dd.comment-footer``), the text
+   between them is the comment ("pair mode").
+3. Fields: the author from an author-vocabulary element or a header line ("X says:", "Posted by X at
+   DATE"), the date from ``time[datetime]`` or the meta line, the text from the remaining blocks (one
+   line per paragraph), depth from nesting of the items, ``id`` / ``parent_id`` from their ids.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
+from typing import Any
+
+import attrs
+
+from .. import _recognize as R
+from .._blocks import Block as PageBlock
+from .._blocks import collapse
 from .._model import Comment
 from .._page import Page
+from .._parsing import parse_date
+from .analysis import analyze
+
+__all__ = ["comments", "comment_regions"]
+
+#: Class / id / itemtype words of a comment section (WordPress, Disqus, Livefyre, Blogger, Drupal, schema.org).
+COMMENT_REGION = re.compile(
+    r"comment|disqus|livefyre|fyre-|discussion|responses|reactions|reply-?list|replies|kommentar|commentaire|"
+    r"comentario|reacties|leserbrief|schema\.org/(?:User)?Comments?\b",
+    re.I,
+)
+#: Containers that look like comments but are not this article's thread: widgets, counters, the form.
+NOT_REGION = re.compile(
+    r"recent[-_]?comments\b|recentcomments|latest[-_]?comments\b|(?:most|top)[-_]?(?:commented|discussed|comments)|comments?[-_]?widget|"
+    r"comments?[-_]?(?:count|link|number|num|badge|bubble|icon|rss|feed|closed|policy|rules|guidelines)\b|"
+    r"comment[-_]?respond|comment[-_]?form|commentform|reply[-_]?form|\brespond\b|add[-_]?comment|"
+    r"\bsidebar\b|\bside-bar\b|\brail\b|teaser|related|popular",
+    re.I,
+)
+#: Tags whose content is never a comment (the comment form and its fields).
+NOT_REGION_TAGS = frozenset({"form", "nav", "select", "textarea", "button"})
+#: Per-comment widgets whose text is not the comment: reply / vote / rating / share / plugin signatures.
+COMMENT_WIDGET = re.compile(
+    r"^(?:comment-?|c-|js-)?(?:reply(?:-?link|-?button|-?container)?|vote|votes|voting|rating|ratings|rate-?this|cluv|commentluv|"
+    r"share|sharing|like|likes|like-?button|report|report-?abuse|flag|karma|thumbs?|permalink|edit-?link|actions|tools|"
+    r"links|footer-?links|avatar|badge|awaiting-?moderation|moderation|hidden)$|cluv",
+    re.I,
+)
+#: Class tokens (whole tokens) of the element that shows the comment author.
+AUTHOR_TOKEN = re.compile(
+    r"^(?:[a-z]{1,5}[-_])?(?:fn|author-?user|author|comment-?author|comment_author|commentauthor|comment-?author-?name|commenter|commenter-?name|"
+    r"username|user-?name|nick(?:name)?|postedname|poster|posted-?by|c_author|comment-?name|author-?name|"
+    r"name|user|comment-?user|comment-?poster|byline|comment-?byline|author-?link|comment-?author-?link|"
+    r"post-?author|reviewer|autor|auteur)$",
+    re.I,
+)
+#: How many elements of a comment are looked through for its ``<time datetime>``.
+MAX_TIME_SCAN = 200
+#: A per-comment widget (reply link, vote buttons, share bar) holds little text.
+MAX_WIDGET_CHARS = 150
+#: An author element holds a name (and perhaps "says:" or a date), not a comment.
+MAX_AUTHOR_EL_CHARS = 120
+#: Run-together author classes: "commentauthorauthor", "sidecommentauthor", "comment_username".
+_AUTHOR_PART = re.compile(r"author|commenter|username|user-name|nickname", re.I)
+#: ... but not WordPress per-user classes, avatars, author boxes or author-only wrappers of a whole comment.
+_NOT_AUTHOR_PART = re.compile(r"^comment-author-|^bypostauthor$|avatar|box|bio|wrap|container|area|list|url|email|-by-|authored", re.I)
+#: The per-comment number at the end of an id ("dsq-author-user-31345").
+_ID_NUMBER = re.compile(r"[-_]?\d+$")
+#: Class tokens that vary per comment and must not split a run of similar items.
+_VARIABLE_TOKEN = re.compile(
+    r"\d|^(?:odd|even|alt|thread-?(?:odd|even|alt)|byuser|bypostauthor|parent|child|children|has-?children|first|last|"
+    r"highlighted|featured|new|sticky|depth|reply|is-?reply|staff|admin|moderator|author|owner|selected|open|closed|"
+    r"collapsed|expanded|active|clearfix|cf|group)$|^(?:comment-author-|user-|role-|author-|comment-by-|by-)",
+    re.I,
+)
+#: A "depth-N" / "level-N" class gives the thread depth directly (WordPress counts from 1).
+_DEPTH_CLASS = re.compile(r"(?:^|\s)(?:depth|level|thread-?level|indent)[-_]?(\d{1,2})\b", re.I)
+#: An id that names one comment: "comment-123", "li-comment-123", "c123456", "post-987".
+_COMMENT_ID = re.compile(r"^(?:li-|div-)?(?:comment|comments|c|cmt|post|reply|dsq-comment|r)[-_]?\d+$", re.I)
+#: Items whose element class marks a pingback / trackback entry.
+_PINGBACK_CLASS = re.compile(r"pingback|trackback", re.I)
+#: Runs with at least this share of the longest run's items compete on text held (a header-only run loses).
+NEAR_COUNT_SHARE = 0.85
+#: Meta-only runs (text between them) lose to runs that hold their own text unless clearly more numerous.
+PAIR_MODE_WEIGHT = 0.7
+#: A comment section found only by its header lines needs at least this many of them.
+MIN_HEADER_RUN = 2
+#: In footer-style pair mode, the first comment reaches back at most this many blocks.
+MAX_FIRST_SPAN = 8
+#: Sibling comment elements are looked for this many levels up (each may sit in its own wrapper).
+MERGE_LEVELS = 2
+#: A region merged with its siblings is one comment (a few blocks), and the next follows within a few blocks.
+MAX_MERGED_REGION_BLOCKS = 30
+MAX_MERGE_GAP = 6
+#: After the last of several sibling comment elements, a few blocks may still belong to it (its footer line).
+MERGE_TRAILING_BLOCKS = 3
+#: Comments before the article are a teaser's only when the article container found is a real story.
+MIN_MAIN_BLOCKS = 5
+MIN_MAIN_CHARS = 1000
+#: Paragraphs of a comment are joined with a blank line, as in the plain-text mode.
+PARAGRAPH_BREAK = "\n\n"
+#: Bounded climbs: a block is at most this many elements below its comment region.
+MAX_CLIMB = 40
+#: A meta line (author / date header) is short.
+MAX_META_CHARS = 160
+#: Regions and items are capped so a huge thread cannot make a page slow.
+MAX_REGION_BLOCKS = 6000
+MAX_COMMENTS = 2000
+
+
+def _attr_text(el: Any) -> str:
+    return " ".join(
+        v for v in (el.get("class"), el.get("id"), el.get("itemtype"), el.get("itemprop")) if v
+    )
+
+
+def _tag(el: Any) -> str:
+    t = el.tag
+    return t.lower() if isinstance(t, str) else ""
+
+
+def comment_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
+    """Comment regions of the page: region element -> its blocks with their paths (block.el up to the region)."""
+    blocks = page.blocks
+    if page.tree is None:
+        return {}
+    extra = _foreign_comment_elements(page) if not any("comment" in b.hints for b in blocks) else set()
+    stop: set[Any] = set()
+    container = analyze(page).container
+    if container is not None and not COMMENT_REGION.search(_attr_text(container)):
+        el = container
+        n = 0
+        while el is not None and n < 400:
+            stop.add(el)
+            el = el.getparent()
+            n += 1
+    # memo: element -> (region or None, path from element up to region exclusive) ; "bad" marks excluded
+    memo: dict[Any, tuple[Any, bool]] = {}
+    regions: dict[Any, list[tuple[PageBlock, list[Any]]]] = {}
+    count = 0
+    for b in blocks:
+        if b.el is None:
+            continue
+        if "comment" not in b.hints and not (extra and _under(b.el, extra)):
+            continue
+        if "hidden" in b.hints and not _collapsed_comment(b.el):
+            continue
+        res = _climb(b.el, stop, memo)
+        if res is None:
+            continue
+        region, path = res
+        regions.setdefault(region, []).append((b, list(path)))
+        count += 1
+        if count >= MAX_REGION_BLOCKS:
+            break
+    return _merge_sibling_regions(regions, blocks)
+
+
+def _is_trailing_header(text: str) -> bool:
+    """A footer line after the last comment element: "Posted by: Jane | January 14, 2008 06:24 PM"."""
+    if len(text) > MAX_META_CHARS:
+        return False
+    header = R.parse_comment_header(text)
+    return header is not None and bool(header[0])
+
+
+def _merge_sibling_regions(
+    regions: dict[Any, list[tuple[PageBlock, list[Any]]]], blocks: list[PageBlock]
+) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
+    """Comments that are each their own region (div.commentText, div.commentText, ...) are one region: their parent.
+
+    The merged region takes every block under the parent from its first comment to just after its last,
+    so "Posted by" lines printed between the comment elements are read too.
+    """
+    by_parent: dict[Any, list[Any]] = {}
+    for level in range(1, MERGE_LEVELS + 1):
+        by_parent = {}
+        for region in regions:
+            parent = region
+            for _ in range(level):
+                parent = parent.getparent() if parent is not None else None
+            if parent is not None and _tag(parent) not in ("body", "html"):
+                by_parent.setdefault(parent, []).append(region)
+        if any(len(g) >= 2 for g in by_parent.values()):
+            break
+    for parent, group in by_parent.items():
+        sigs: dict[tuple[str, str], int] = {}
+        for r in group:
+            sigs[_signature(r)] = sigs.get(_signature(r), 0) + 1
+        top_sig, top_n = max(sigs.items(), key=lambda kv: kv[1])
+        if top_n < 2 or not top_sig[1]:
+            continue  # a bare <td> or <div> repeated is layout, not a list of comments
+        # only a run of small, close siblings of one kind is a list of comments
+        group = sorted((r for r in group if _signature(r) == top_sig), key=lambda r: regions[r][0][0].index)
+        if any(len(regions[r]) > MAX_MERGED_REGION_BLOCKS for r in group):
+            continue
+        if any(
+            regions[b][0][0].index - regions[a][-1][0].index > MAX_MERGE_GAP for a, b in zip(group, group[1:])
+        ):
+            continue
+        first = regions[group[0]][0][0].index
+        last = regions[group[-1]][-1][0].index
+        merged: list[tuple[PageBlock, list[Any]]] = []
+        for b in blocks[first : min(len(blocks), last + 1 + MERGE_TRAILING_BLOCKS)]:
+            if b.el is None or "hidden" in b.hints:
+                continue
+            path: list[Any] = []
+            el = b.el
+            n = 0
+            while el is not None and el is not parent and n < MAX_CLIMB:
+                path.append(el)
+                el = el.getparent()
+                n += 1
+            if el is parent:
+                if b.index > last and not _is_trailing_header(b.text):
+                    break
+                merged.append((b, path))
+        for r in group:
+            del regions[r]
+        regions[parent] = merged
+    return regions
+
+
+#: Comment-section class words in other languages, which the page blocks' hints do not know; looked for
+#: only on pages where no block carries the "comment" hint, and only above blocks after the article start.
+FOREIGN_COMMENT = re.compile(r"ommentar|ommentaire|omentario|omment[io]\b|eacties?\b|eserbrief|eserkommentar", re.I)
+#: How far up from a block a foreign-language comment container is looked for.
+FOREIGN_CLIMB = 8
+
+
+def _foreign_comment_elements(page: Page) -> set[Any]:
+    """Elements whose class / id names a comment section in another language (bounded climbs, memoised)."""
+    lang = (page.metadata.lang or "").lower()
+    if lang.startswith("en"):
+        return set()
+    main = analyze(page).main
+    start = main[0].index if main else 0
+    found: set[Any] = set()
+    seen: set[Any] = set()
+    for b in page.blocks[start:]:
+        el = b.el
+        n = 0
+        while el is not None and n < FOREIGN_CLIMB and el not in seen:
+            seen.add(el)
+            text = " ".join(v for v in (el.get("class"), el.get("id")) if v)
+            if text and FOREIGN_COMMENT.search(text):
+                found.add(el)
+            el = el.getparent()
+            n += 1
+    return found
+
+
+#: Class / id words that hide text from readers (screen-reader-only text, hidden elements).
+HIDDEN_CLASS = re.compile(r"sr-only|screen-?reader|visually-?hidden|\bhidden\b|offscreen", re.I)
+
+
+def _collapsed_comment(el: Any) -> bool:
+    """Whether the only "hidden" class above ``el`` is a collapsed comment's state (``li.comment.hidden``)."""
+    n = 0
+    found = False
+    while el is not None and n < MAX_CLIMB:
+        attrs_text = " ".join(v for v in (el.get("class"), el.get("id")) if v)
+        if attrs_text and HIDDEN_CLASS.search(attrs_text):
+            if not COMMENT_REGION.search(attrs_text):
+                return False
+            found = True
+        el = el.getparent()
+        n += 1
+    return found
+
+
+def _under(el: Any, elements: set[Any]) -> bool:
+    n = 0
+    while el is not None and n < MAX_CLIMB:
+        if el in elements:
+            return True
+        el = el.getparent()
+        n += 1
+    return False
+
+
+def _climb(start: Any, stop: set[Any], memo: dict[Any, tuple[Any, bool]]) -> tuple[Any, tuple[Any, ...]] | None:
+    """The outermost comment-vocabulary ancestor of ``start`` (inclusive) below ``stop``, and the path to it.
+
+    ``memo`` maps an element to (its outermost comment ancestor-or-self or None, whether it or an ancestor
+    below ``stop`` is excluded), so shared ancestors are looked at once per page.
+    """
+    chain: list[Any] = []
+    el = start
+    top: tuple[Any, bool] = (None, False)
+    n = 0
+    while el is not None and n < MAX_CLIMB:
+        known = memo.get(el)
+        if known is not None:
+            top = known
+            break
+        tag = _tag(el)
+        if el in stop or tag in ("body", "html"):
+            break
+        chain.append(el)
+        el = el.getparent()
+        n += 1
+    outer, bad = top
+    for e in reversed(chain):
+        attrs_text = _attr_text(e)
+        # a form around the whole page (ASP.NET) is no comment form: only forms inside a region count
+        if (outer is not None and _tag(e) in NOT_REGION_TAGS) or (attrs_text and NOT_REGION.search(attrs_text)):
+            bad = True
+        elif outer is None and attrs_text and COMMENT_REGION.search(attrs_text):
+            outer = e
+        memo[e] = (outer, bad)
+    if outer is None or bad:
+        return None
+    path: list[Any] = []
+    el = start
+    n = 0
+    while el is not None and el is not outer and n < MAX_CLIMB:
+        path.append(el)
+        el = el.getparent()
+        n += 1
+    if el is not outer:
+        return None
+    return outer, tuple(path)
+
+
+def _signature(el: Any) -> tuple[str, str]:
+    tag = _tag(el)
+    cls = el.get("class") or ""
+    tokens = sorted({t.lower() for t in cls.split() if not _VARIABLE_TOKEN.search(t)})
+    if tokens:
+        return tag, " ".join(tokens)
+    eid = el.get("id") or ""
+    if eid and _COMMENT_ID.match(eid):
+        return tag, "#" + re.sub(r"\d+", "N", eid.lower())
+    itemtype = el.get("itemtype") or ""
+    if itemtype:
+        return tag, "@" + itemtype.rsplit("/", 1)[-1].lower()
+    return tag, ""
+
+
+@attrs.define(slots=True, eq=False)
+class _Info:
+    """What a region block is: a meta line (author / date), a widget line, or comment text."""
+
+    block: PageBlock
+    path: list[Any]
+    date: str | None = None  # date text when the block is a meta line with a date
+    author_el: bool = False  # the block is (inside) an author element
+    header: tuple[str | None, str | None] | None = None
+    noise: bool = False
+    rest: str | None = None  # the comment text after an inline "author date" header on the same line
+    quoted: bool = False  # a header line after prose in the same element (see _mark_quoted_headers)
+
+    clock: bool = False  # a line with only the clock time of a date printed above it
+
+    @property
+    def has_author(self) -> bool:
+        return self.author_el or (self.header is not None and bool(self.header[0]))
+
+    @property
+    def is_meta(self) -> bool:
+        return self.date is not None or self.author_el or self.header is not None or self.clock
+
+
+def _classify(block: PageBlock, path: list[Any], widget_memo: dict[Any, bool]) -> _Info:
+    info = _Info(block=block, path=path)
+    text = block.text
+    if (
+        R.is_comment_noise_line(text)
+        or R.is_comment_form_line(text)
+        or R.is_load_more_line(text)
+        or (len(text) < 100 and R.is_comment_count_line(text))
+        or (block.kind == "heading" and R.is_comment_section_heading(text))
+        or R.is_reply_reference_line(text)
+    ):
+        info.noise = True
+        return info
+    for el in path:
+        w = widget_memo.get(el)
+        if w is None:
+            tokens = ((el.get("class") or "") + " " + (el.get("id") or "")).split()
+            # a widget is small: "div.comment.comment-reply" holding a whole reply is no reply button
+            w = (
+                any(COMMENT_WIDGET.search(t) for t in tokens)
+                and not _is_author_el(el)
+                and len(el.text_content()) <= MAX_WIDGET_CHARS
+            )
+            widget_memo[el] = w
+        if w:
+            info.noise = True
+            return info
+    short = len(text) <= MAX_META_CHARS
+    if len(text) <= 20 and R.is_clock_line(text):
+        info.clock = True
+        return info
+    if short:
+        for el in path[:3]:
+            # li.comment-author may wrap a whole comment: an author element holds little text
+            if _is_author_el(el) and _short_element(el, widget_memo):
+                info.author_el = True
+                break
+        else:
+            info.author_el = _holds_author(block.el, text)
+        header = R.parse_comment_header(text)
+        if header is not None:
+            info.header = header
+            info.date = header[1]
+        elif "date" in block.hints or "byline" in block.hints or info.author_el:
+            d = R.find_date_text(text)
+            if d and len(d) >= len(text) * 0.3:
+                info.date = d
+    if not info.is_meta and len(text) > 20:
+        inline = R.split_inline_header(text)
+        if inline is not None and inline[0]:
+            info.header = (inline[0], inline[1])
+            info.date = inline[1]
+            info.rest = inline[2]
+    return info
+
+
+def _short_element(el: Any, memo: dict[Any, bool]) -> bool:
+    """Whether ``el`` holds at most a name's worth of text (memoised per element)."""
+    key = (el, "short")
+    known = memo.get(key)
+    if known is None:
+        known = len(el.text_content()) <= MAX_AUTHOR_EL_CHARS
+        memo[key] = known
+    return known
+
+
+def _holds_author(el: Any, text: str) -> bool:
+    """Whether an inline author element (``<cite>``, ``span.fn``) inside ``el`` carries most of ``text``."""
+    n = 0
+    for sub in el.iterdescendants():
+        n += 1
+        if n > 12:
+            break
+        if isinstance(sub.tag, str) and _is_author_el(sub):
+            sub_text = collapse(sub.text_content())
+            return len(sub_text) >= 0.4 * len(text) and len(sub_text) > 0
+    return False
+
+
+def _is_author_el(el: Any) -> bool:
+    """Whether ``el`` shows a comment author (``<cite>``, class fn / author / commenter / username ...)."""
+    tag = el.tag
+    if tag == "cite":  # WordPress, Disqus static HTML and old themes print the commenter in <cite>
+        return True
+    cls = el.get("class")
+    if cls:
+        for t in cls.split():
+            if AUTHOR_TOKEN.match(t) or (_AUTHOR_PART.search(t) and not _NOT_AUTHOR_PART.search(t)):
+                return True
+    eid = el.get("id")
+    if eid and "author" in eid.lower() and AUTHOR_TOKEN.match(_ID_NUMBER.sub("", eid)):
+        return True
+    prop = el.get("itemprop")
+    return bool(prop and prop.lower() in ("author", "creator", "name"))
+
+
+@attrs.define(slots=True, eq=False)
+class _Item:
+    member: Any
+    infos: list[_Info]
+    anchor: Any = None
+    depth: int = 0
+    parent: _Item | None = None
 
 
 def comments(page: Page) -> tuple[Comment, ...] | None:
     """Reader comments of an HTML page; ``()`` when the page has none."""
+    if page.kind != "html" or page.tree is None:
+        return None
+    out = _collect(_after_article(page, comment_regions(page)))
+    if not out:
+        out = _collect(heading_regions(page))
+    if not out:
+        out = _collect(header_regions(page))
+    return tuple(out)
+
+
+def _after_article(
+    page: Page, regions: dict[Any, list[tuple[PageBlock, list[Any]]]]
+) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
+    """Regions that end before the article starts are teasers (a carousel's comment preview), not its thread."""
+    main = analyze(page).main
+    if len(main) < MIN_MAIN_BLOCKS or sum(len(b.text) for b in main) < MIN_MAIN_CHARS:
+        return regions  # no trustworthy article container to compare with
+    start = main[0].index
+    return {r: m for r, m in regions.items() if m and m[-1][0].index > start}
+
+
+def header_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
+    """Comment sections without vocabulary or heading: a run of explicit headers ("Posted by: X at DATE")."""
+    blocks = page.blocks
+    main = analyze(page).main
+    start = main[0].index + 1 if main else 0
+    groups: dict[tuple[str, str], list[PageBlock]] = {}
+    for b in blocks[start:]:
+        if b.el is None or len(b.text) > MAX_META_CHARS or not R.is_explicit_comment_header(b.text):
+            continue
+        groups.setdefault(_signature(b.el), []).append(b)
+    if not groups:
+        return {}
+    run = max(groups.values(), key=len)
+    if len(run) < MIN_HEADER_RUN:
+        return {}
+    first_chain = [run[0].el]
+    el = run[0].el.getparent()
+    while el is not None and len(first_chain) < MAX_CLIMB:
+        first_chain.append(el)
+        el = el.getparent()
+    last_anc: set[Any] = set()
+    el = run[-1].el
+    n = 0
+    while el is not None and n < MAX_CLIMB:
+        last_anc.add(el)
+        el = el.getparent()
+        n += 1
+    region = next((e for e in first_chain[1:] if e in last_anc), None)
+    if region is None or _tag(region) in ("html",):
+        return {}
+    members: list[tuple[PageBlock, list[Any]]] = []
+    for b in blocks[start:]:
+        if b.el is None:
+            continue
+        path: list[Any] = []
+        el = b.el
+        n = 0
+        while el is not None and el is not region and n < MAX_CLIMB:
+            path.append(el)
+            el = el.getparent()
+            n += 1
+        if el is region:
+            members.append((b, path))
+    return {region: members}
+
+
+def _collect(regions: dict[Any, list[tuple[PageBlock, list[Any]]]]) -> list[Comment]:
+    out: list[Comment] = []
+    widget_memo: dict[Any, bool] = {}
+    seen_text: set[str] = set()
+    for region, members in regions.items():
+        infos = [_classify(b, path, widget_memo) for b, path in members]
+        _mark_quoted_headers(infos)
+        for c in _region_comments(region, infos):
+            key = c.text[:200]
+            if key in seen_text:
+                continue
+            seen_text.add(key)
+            out.append(c)
+            if len(out) >= MAX_COMMENTS:
+                return out
+    return out
+
+
+def _mark_quoted_headers(infos: list[_Info]) -> None:
+    """Mark header lines that follow prose in the same element: perhaps a quotation's signature.
+
+    "... by Kim on Aug 9, 2012" after a quoted paragraph, in the same ``<p>`` (split only by ``<br>``), closes
+    a quotation of another comment, when the comment has a header of its own elsewhere; on pages that print
+    every comment as one ``<p>`` (text, then "Posted by X on DATE"), it is the comment's own footer.
+    """
+    prose_els: set[int] = set()  # elements that already showed a paragraph of prose above this line
+    for i in infos:
+        key = id(i.block.el)
+        if i.date is not None and i.rest is None and key in prose_els:
+            i.quoted = True
+        elif not i.is_meta and not i.noise and len(i.block.text) > MAX_BARE_AUTHOR_CHARS:
+            prose_els.add(key)
+
+
+def heading_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
+    """Comment sections without comment vocabulary: what follows a "Comments" heading inside its parent."""
+    regions: dict[Any, list[tuple[PageBlock, list[Any]]]] = {}
+    blocks = page.blocks
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        i += 1
+        if b.kind != "heading" or b.el is None or not R.is_comment_section_heading(b.text):
+            continue
+        region = b.el.getparent()
+        if region is None or _tag(region) in ("body", "html") or region in regions:
+            continue
+        members: list[tuple[PageBlock, list[Any]]] = []
+        while i < len(blocks) and len(members) < MAX_REGION_BLOCKS:
+            nb = blocks[i]
+            if nb.el is None:
+                break
+            path: list[Any] = []
+            el = nb.el
+            n = 0
+            bad = False
+            while el is not None and el is not region and n < MAX_CLIMB:
+                path.append(el)
+                attrs_text = _attr_text(el)
+                if _tag(el) in NOT_REGION_TAGS or (attrs_text and NOT_REGION.search(attrs_text)):
+                    bad = True
+                el = el.getparent()
+                n += 1
+            if el is not region:
+                break
+            i += 1
+            if R.is_comment_form_line(nb.text) and not members:
+                continue
+            if not bad:
+                members.append((nb, path))
+        if members:
+            regions[region] = members
+    return regions
+
+
+def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
+    if not infos:
+        return []
+    # own blocks of each element: a block belongs to the nearest element of each signature on its path
+    own: dict[Any, list[int]] = {}
+    sig_of: dict[Any, tuple[str, str]] = {}
+    order: dict[Any, int] = {}
+    depth_of: dict[Any, int] = {}
+    for i, info in enumerate(infos):
+        seen: set[tuple[str, str]] = set()
+        n = len(info.path)
+        for j, el in enumerate(info.path):
+            sig = sig_of.get(el)
+            if sig is None:
+                sig = _signature(el)
+                sig_of[el] = sig
+                order[el] = i
+                depth_of[el] = n - j
+            if sig in seen:
+                continue
+            seen.add(sig)
+            own.setdefault(el, []).append(i)
+    # score signatures
+    stats: dict[tuple[str, str], list[Any]] = {}
+    for el, idxs in own.items():
+        stats.setdefault(sig_of[el], []).append(el)
+    cands: list[tuple[float, int, int, int, float, list[Any], bool]] = []
+    for sig, els in stats.items():
+        full: list[Any] = []
+        meta_only: list[Any] = []
+        text_len = 0
+        for el in els:
+            idxs = own[el]
+            text_at = [i for i in idxs if _text_len(infos[i]) > MAX_BARE_AUTHOR_CHARS and infos[i].rest is None]
+            lo, hi = (text_at[0], text_at[-1]) if text_at else (len(infos), -1)
+            # a date line between the comment's paragraphs is quoted text, not its header or footer
+            dated_idx = [i for i in idxs if infos[i].date is not None and infos[i].rest is None and not lo < i < hi]
+            own_dated = [i for i in dated_idx if not infos[i].quoted]
+            dates = len(own_dated) if own_dated else len(dated_idx)
+            if dates == 0:  # one-line comments ("Jane, Leeds 1/8/2008 Great game!") carry their date inline
+                dates = sum(1 for i in idxs if infos[i].rest is not None)
+            authors = sum(1 for i in idxs if infos[i].has_author)
+            if dates != 1 and not (dates == 0 and authors == 1):
+                continue
+            tl = sum(_text_len(infos[i]) for i in idxs)
+            if tl > 0:
+                full.append(el)
+                text_len += tl
+            else:
+                meta_only.append(el)
+        for members, is_full in ((full, True), (meta_only, False)):
+            if not members:
+                continue
+            dated = sum(1 for el in members if any(infos[i].date is not None for i in own[el]))
+            vocab = 1 if any(COMMENT_REGION.search(_attr_text(el)) or _COMMENT_ID.match(el.get("id") or "") for el in members[:3]) else 0
+            avg_depth = sum(depth_of[el] for el in members) / len(members)
+            count = (len(members) + (0.5 if dated == len(members) else 0.0)) * (1.0 if is_full else PAIR_MODE_WEIGHT)
+            cands.append((count, 1 if is_full else 0, text_len, vocab, -avg_depth, members, is_full))
+    if not cands:
+        return []
+    # a run of header blocks (author + date, little text) loses to the run of whole comments around it
+    max_text = max(c[2] for c in cands if c[0] >= 2) if any(c[0] >= 2 for c in cands) else 0
+    if max_text:
+        cands = [(c[0] * (0.5 + 0.5 * min(1.0, c[2] / max_text)) if c[1] else c[0],) + c[1:] for c in cands]
+    top = max(c[0] for c in cands)
+    # runs nearly as long as the longest compete on how much of the comments' text they hold
+    near = [c for c in cands if c[0] >= NEAR_COUNT_SHARE * top]
+    best = max(near, key=lambda c: (c[1], c[2], c[3], c[4], c[0]))
+    best_members, best_full = best[5], best[6]
+    best_members.sort(key=lambda el: order[el])
+    if best_full:
+        items = _full_items(best_members, own, infos)
+    else:
+        items = _pair_items(best_members, own, infos)
+    _thread(items, region)
+    out: list[Comment] = []
+    ids: dict[int, str | None] = {}
+    for item in items:
+        c = _to_comment(item, ids)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def _text_len(info: _Info) -> int:
+    if info.noise:
+        return 0
+    if info.rest is not None:
+        return len(info.rest)
+    return 0 if info.is_meta else len(info.block.text)
+
+
+def _full_items(members: list[Any], own: dict[Any, list[int]], infos: list[_Info]) -> list[_Item]:
+    return [_Item(member=el, infos=[infos[i] for i in own[el]]) for el in members]
+
+
+def _pair_items(members: list[Any], own: dict[Any, list[int]], infos: list[_Info]) -> list[_Item]:
+    """Meta-only items: the text between them belongs to the header before it or the footer after it."""
+    member_idx = [own[el] for el in members]
+    first_meta = member_idx[0][0]
+    text_before = any(not infos[i].noise and not infos[i].is_meta for i in range(0, first_meta))
+    items: list[_Item] = []
+    n = len(infos)
+    for k, el in enumerate(members):
+        idxs = member_idx[k]
+        if text_before:  # footer style: the text precedes its meta line
+            if k:
+                lo = member_idx[k - 1][-1] + 1
+            else:  # the first one: back to the last widget / heading line, within a few blocks
+                lo = idxs[0]
+                while lo > 0 and idxs[0] - lo < MAX_FIRST_SPAN and not infos[lo - 1].noise and infos[lo - 1].date is None:
+                    lo -= 1
+            span = list(range(lo, idxs[0])) + idxs
+        else:  # header style: the text follows its meta line
+            hi = member_idx[k + 1][0] if k + 1 < len(members) else n
+            span = idxs + list(range(idxs[-1] + 1, hi))
+        items.append(_Item(member=el, infos=[infos[i] for i in span]))
+    return items
+
+
+def _thread(items: list[_Item], region: Any) -> None:
+    """Depth and parent of each item, from the nesting of the item elements (or depth-N classes)."""
+    if not items:
+        return
+    # lift each member to the largest ancestor that holds no other item at its own level
+    first_of: dict[Any, tuple[int, int]] = {}  # ancestor -> (item index, distance) of the first item under it
+    min_other: dict[Any, int] = {}  # ancestor -> smallest distance of a later item under it
+    for k, it in enumerate(items):
+        el = it.member  # an item is "under" itself: no other item may be lifted into it
+        dist = 0
+        while el is not None and el is not region and dist < MAX_CLIMB:
+            if el not in first_of:
+                first_of[el] = (k, dist)
+            else:
+                prev = min_other.get(el)
+                if prev is None or dist < prev:
+                    min_other[el] = dist
+            el = el.getparent()
+            dist += 1
+    anchors: dict[Any, _Item] = {}
+    for k, it in enumerate(items):
+        anchor = it.member
+        el = anchor.getparent()
+        dist = 1
+        while el is not None and el is not region and dist < MAX_CLIMB:
+            fk, fd = first_of[el]
+            if fk != k or min_other.get(el, 10**6) <= dist:
+                break
+            anchor = el
+            el = el.getparent()
+            dist += 1
+        it.anchor = anchor
+        anchors[anchor] = it
+    for it in items:
+        el = it.anchor.getparent()
+        n = 0
+        while el is not None and el is not region and n < MAX_CLIMB:
+            holder = anchors.get(el)
+            if holder is not None and holder is not it:
+                it.parent = holder
+                break
+            el = el.getparent()
+            n += 1
+    for it in items:  # parents precede children in document order
+        it.depth = it.parent.depth + 1 if it.parent is not None else 0
+    if all(it.depth == 0 for it in items):
+        for it in items:
+            m = _DEPTH_CLASS.search(" ".join(filter(None, (it.member.get("class"), it.anchor.get("class")))))
+            if m:
+                it.depth = max(0, int(m.group(1)) - 1)
+        stack: list[_Item] = []  # the last item seen at each depth: a reply's parent is the one above it
+        for it in items:
+            del stack[it.depth :]
+            if it.depth and len(stack) == it.depth:
+                it.parent = stack[-1]
+            stack.append(it)
+
+
+def _item_id(it: _Item) -> str | None:
+    for el in (it.member, it.anchor):
+        eid = el.get("id")
+        if eid and any(ch.isdigit() for ch in eid):
+            return str(eid)
+    for info in it.infos[:3]:
+        for el in info.path[:3]:
+            eid = el.get("id")
+            if eid and _COMMENT_ID.match(eid):
+                return str(eid)
+    return None
+
+
+def _to_comment(it: _Item, ids: dict[int, str | None]) -> Comment | None:
+    cls = " ".join(filter(None, (it.member.get("class"), it.anchor.get("class") if it.anchor is not None else None)))
+    texts: list[str] = []
+    author: str | None = None
+    date_text: str | None = None
+    real_date = any(i.date is not None and i.rest is None for i in it.infos)
+    own_header = any(i.date is not None and i.rest is None and not i.quoted for i in it.infos)
+    text_at = [k for k, i in enumerate(it.infos) if _text_len(i) > MAX_BARE_AUTHOR_CHARS and i.rest is None]
+    lo, hi = (text_at[0], text_at[-1]) if text_at else (len(it.infos), -1)
+    name_at = _bare_author_index(it.infos) if not any(i.has_author for i in it.infos) else None
+    for k, info in enumerate(it.infos):
+        if k == name_at:
+            author = R.clean_comment_author(info.block.text) or None
+            continue
+        if (lo < k < hi or (info.quoted and own_header)) and info.is_meta and not info.noise and info.rest is None:
+            texts.append(info.block.text)  # a date or name quoted inside the comment
+            continue
+        if info.rest is not None and real_date:
+            texts.append(info.block.text)  # a quoted "name date" at the start of a comment, not its header
+            continue
+        if info.noise:
+            continue
+        if info.is_meta:
+            if author is None:
+                if info.author_el:
+                    author = R.clean_comment_author(_strip_date(info.block.text, info.date))
+                elif info.header is not None and info.header[0]:
+                    author = info.header[0]
+            if date_text is None and info.date is not None:
+                date_text = info.date
+                if not _YEAR.search(date_text):  # "December 27th," <br> "2007" <br> "7:51 pm"
+                    joined = " ".join(i.block.text for i in it.infos[k : k + 3] if len(i.block.text) <= 30)
+                    date_text = R.find_date_text(joined) or date_text
+            if info.rest:
+                texts.append(info.rest)
+            continue
+        if R.is_pingback_line(info.block.text) and not texts:
+            return None
+        texts.append(info.block.text)
+    if _PINGBACK_CLASS.search(cls):
+        return None
+    if author is None:
+        author = _author_from_tree(it.member)
+    if not texts:
+        return None
+    if author:
+        author = author.strip() or None
+    published = _published(it.member, date_text)
+    cid = _item_id(it)
+    ids[id(it)] = cid
+    parent_id = ids.get(id(it.parent)) if it.parent is not None else None
+    return Comment(
+        text=PARAGRAPH_BREAK.join(texts),
+        author=author,
+        published=published,
+        depth=it.depth,
+        id=cid,
+        parent_id=parent_id,
+    )
+
+
+#: A bare author line (no author class) is short and not a sentence: "Liberte", "Jane from Leeds".
+MAX_BARE_AUTHOR_CHARS = 50
+MAX_BARE_AUTHOR_WORDS = 5
+
+
+def _bare_author_index(infos: list[_Info]) -> int | None:
+    """The index of a short name line right before (or after) the date line of a comment with no author element."""
+    for k, info in enumerate(infos):
+        if info.date is None or info.rest is not None:
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(infos):
+                cand = infos[j]
+                t = cand.block.text
+                if (
+                    not cand.is_meta
+                    and not cand.noise
+                    and len(t) <= MAX_BARE_AUTHOR_CHARS
+                    and len(t.split()) <= MAX_BARE_AUTHOR_WORDS
+                    and not t.endswith((".", "!", "?", ":"))
+                    and R.looks_like_handle(t)
+                    and sum(1 for i in infos if _text_len(i)) > 1
+                ):
+                    return j
+        return None
+    return None
+
+
+def _strip_date(text: str, date: str | None) -> str:
+    if date and date in text:
+        return text.split(date, 1)[0] or text.replace(date, "")
+    return text
+
+
+def _author_from_tree(member: Any) -> str | None:
+    n = 0
+    for el in member.iter():
+        n += 1
+        if n > 300:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        if _is_author_el(el):
+            text = collapse(el.text_content())
+            if 0 < len(text) <= 80:
+                return R.clean_comment_author(text) or None
+    return None
+
+
+#: A printed year (four digits, or two after a comma / apostrophe / slash).
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|[,'/.]\s*\d\d\b|\d\s+[A-Za-z]{3,9}\.?\s+'?\d\d\b(?![:.]\d)")
+#: Words between the parts of a printed comment date that date parsers stumble on.
+_DATE_FILLER = re.compile(r"\s+(?:at|um|à|a las|alle|om|@|-|\|)\s+|\buhr\b|(?<=\d)(?:st|nd|rd|th)\b", re.I)
+#: A weekday name opening a date ("Thu, Jan 17"), dropped before a second parse attempt.
+_WEEKDAY_PREFIX = re.compile(r"^[A-Za-zäéè]{2,9}\.?,?\s+(?=\d|[A-Za-z]{3})")
+
+
+#: An ISO date ("2012-10-28T13:23:00") carries its year at the start.
+_ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: A two-digit year glued to the clock time ("28.09.1913:39").
+_GLUED_TIME = re.compile(r"(\d{1,2}[./-]\d{1,2}[./-]\d{2})(\d{1,2}:\d{2})")
+
+
+def _parse_comment_date(text: str) -> _dt.datetime | None:
+    if not _YEAR.search(text) and not _ISO_LIKE.search(text):
+        return None  # "Tuesday July 24 @03:22AM": a parser would invent the year
+    text = _GLUED_TIME.sub(r"\1 \2", text)
+    d = parse_date(text)
+    if d is not None:
+        return d
+    cleaned = _DATE_FILLER.sub(" ", text)
+    cleaned = _WEEKDAY_PREFIX.sub("", cleaned).strip()
+    if cleaned != text:
+        d = parse_date(cleaned)
+        if d is not None:
+            return d
+    m = _TWO_DIGIT_YEAR.search(cleaned) or _TWO_DIGIT_YEAR_DM.search(cleaned)
+    if m:  # "Jan 17, 08 03:13 PM", "1 Jan 08": a two-digit year after the day and month
+        return parse_date(cleaned[: m.start()] + " 20" + m.group(1) + cleaned[m.end() :])
+    return None
+
+
+#: "Jan 17, 08": a comma and a two-digit year after the day of month.
+_TWO_DIGIT_YEAR = re.compile(r",\s*'?(\d\d)\b(?![:.]\d)(?!\s*(?:[ap]\.?m|uhr))", re.I)
+#: "1 Jan 08": a two-digit year after day and month name.
+_TWO_DIGIT_YEAR_DM = re.compile(r"(?<=\d\s[A-Za-z]{3})[A-Za-z]{0,6}\.?\s+'?(\d\d)\b(?![:.]\d)", re.I)
+
+
+def _published(member: Any, date_text: str | None) -> _dt.datetime | None:
+    n = 0
+    for el in member.iter():
+        n += 1
+        if n > MAX_TIME_SCAN:  # bounded: a deep thread must not be scanned once per reply
+            break
+        if el.tag != "time":
+            continue
+        value = el.get("datetime")
+        if value:
+            d = parse_date(value)
+            if d is not None:
+                return d
+    if date_text and not R.is_relative_date(date_text):
+        return _parse_comment_date(date_text)
     return None
