@@ -73,26 +73,32 @@ def _is_prose(b: PageBlock) -> bool:
     )
 
 
-def _prose_follows(blocks: list[PageBlock], i: int) -> bool:
-    return any(_is_prose(b) for b in blocks[i + 1 :])
-
-
 def _trim_tail(page: Page, blocks: list[PageBlock]) -> list[PageBlock]:
     """Cut credits, bios, link lists and sign-up lines off the end of the story."""
     if len(blocks) < 2:
         return blocks
     from .bylines import bylines as find_bylines
 
+    from .bios import bio_block_indices
+
     names = tuple(b.name for b in (find_bylines(page) or ()))
-    # a stop line in the last third ends the story there
+    bio_blocks = bio_block_indices(page)
+    blocks = [b for b in blocks if b.index not in bio_blocks]
+    if not blocks:
+        return blocks
+    # a stop line in the last third ends the story there (walking backwards, so "prose follows"
+    # is one running flag, not a rescan per line: linear on pages of a million blocks)
     cut = len(blocks)
+    prose_after = False
     for i in range(len(blocks) - 1, max(0, (2 * len(blocks)) // 3) - 1, -1):
-        if len(blocks[i].text) < 200 and _STOP_LINE.match(blocks[i].text) and not _prose_follows(blocks, i):
+        if len(blocks[i].text) < 200 and _STOP_LINE.match(blocks[i].text) and not prose_after:
             cut = i
+        prose_after = prose_after or _is_prose(blocks[i])
     blocks = blocks[:cut] if cut > 0 else blocks
-    while len(blocks) > 1 and _is_trailer(blocks[-1], names):
-        blocks = blocks[:-1]
-    return blocks
+    end = len(blocks)  # trailers are dropped by moving the end, not by copying the list each time
+    while end > 1 and _is_trailer(blocks[end - 1], names):
+        end -= 1
+    return blocks[:end]
 
 
 def body_blocks(page: Page) -> list[PageBlock]:
