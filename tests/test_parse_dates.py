@@ -112,7 +112,7 @@ ABSOLUTE = [
     # other shapes
     ("19-Nov-2019", d(2019, 11, 19)),
     ("Nov 4, 2020 3 min read", d(2020, 11, 4)),
-    ("By David A. Utter - Fri, 12/28/2007 - 6:41am.", d(2007, 12, 28, 6, 41)),
+    ("By Simon K. Weller - Fri, 12/28/2007 - 6:41am.", d(2007, 12, 28, 6, 41)),
     ("Posted by James Hale at October 28, 2012 01:23 PM", d(2012, 10, 28, 13, 23)),
     ("May 17, 1940", d(1940, 5, 17)),  # spelled out in full: an archive date is allowed
 ]

@@ -17,7 +17,7 @@ Where things go:
   Correspondent", "Founder"); a plural shared by several people becomes singular for each
   ("Staff Writers" -> "Staff Writer").
 - A wire service, a publication or a domain printed beside the name is the affiliation
-  ("Reuters", "Associated Press", "Sioux Falls Argus Leader", "cleveland.com"; "Founder at Acme"
+  ("Reuters", "Associated Press", "Millbrook Valley Courier", "millbrooknews.com"; "Founder at Acme"
   -> role "Founder", affiliation "Acme"). In "AP Sports Writer" the agency "AP" is the affiliation
   and "Sports Writer" the role.
 - A trailing role or affiliation is shared by every person of the clause (or, in a clause of its
@@ -237,7 +237,7 @@ _FUSED_RX = re.compile(
 #: Punctuation stripped from a word's ends before looking it up in a vocabulary.
 _TOKEN_EDGE = ".,;:!?\"'“”‘’«»()[]{}<>®™"
 
-#: Particles printed in lower case inside names ("Ludwig van Beethoven", "Mark di Stefano").
+#: Particles printed in lower case inside names ("Ludwig van Beethoven", "Paolo di Marco").
 PARTICLES = frozenset(
     "van von de di da del della dei der den du le la les des dos das do bin ibn al el ter ten zu zur y e "
     "mac dal degli".split()
@@ -280,7 +280,7 @@ _INITIAL_RX = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]\.?-[^\W\d_]\.$")
 _NAME_CHARS_RX = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-.])*$")
 # Lower-case name prefixes before a capital ("d'Alembert", "al-Assad").
 _NAME_PREFIX_RX = re.compile(r"^(?:d['’]|l['’]|al-|el-|ben-|bin-|abu-)(?=[^\W\d_])", re.I)
-# A site's domain printed as an affiliation ("cleveland.com").
+# A site's domain printed as an affiliation ("millbrooknews.com").
 _DOMAIN_RX = re.compile(r"(?:[a-z0-9][a-z0-9-]{0,62}\.){1,3}(?:com|org|net|news|info|co\.uk|[a-z]{2})", re.I)
 #: Lower-case words allowed inside an organisation's name ("NJ Advance Media for NJ.com").
 _ORG_LINKS = frozenset("of for the and & de du des der die das di del della la le van voor".split())
@@ -466,7 +466,7 @@ def _credit(clause: str) -> tuple[str | None, str, bool]:
         if not sep and key in _WEAK_PREFIXES:
             break  # "DoorDash", "Parker": not a fused prefix
         if not (" " in key or key == "by" or ":" in sep or not sep):
-            # a label word without a colon ("Text ...", "Photo ...") is not a credit, and "Di Stefano",
+            # a label word without a colon ("Text ...", "Photo ...") is not a credit, and "Di Marco",
             # "De Luca", "Von Trotha" are names: a weak prefix needs a full name after it
             if not (key in _WEAK_PREFIXES and rest[:1].isupper() and len(rest.split()) >= 2):
                 break
@@ -629,7 +629,7 @@ def _is_acronym(word: str) -> bool:
 
 
 def _is_org(phrase: str) -> bool:
-    """A publication, network, wire service or domain ("Sioux Falls Argus Leader", "cleveland.com")."""
+    """A publication, network, wire service or domain ("Millbrook Valley Courier", "millbrooknews.com")."""
     words = [w for w in (_strip_token(x) for x in phrase.split()) if w]
     if not words or len(words) > 8:
         return False
@@ -669,16 +669,16 @@ def _split_piece(
     heads = [i for i, w in enumerate(words) if _role_head(w)]
     if after_comma and not heads:
         if _is_org(piece) or (_caps_phrase(words) and not looks_like_person_name(piece)):
-            return None, None, piece  # "Jane Doe, Reuters", "Jane Doe, Sioux Falls Argus Leader"
+            return None, None, piece  # "Jane Doe, Reuters", "Jane Doe, Millbrook Valley Courier"
     if looks_like_person_name(piece) and not (after_comma and _is_org(piece)):
         return _Person(piece, credit_role), None, None
     if heads:
         return _with_title(words, heads[0], credit_role)
-    # a name followed by an affiliation: "JILL LAWLESS Associated Press"
+    # a name followed by an affiliation: "RUTH ALDEN Associated Press"
     n = _name_length(words)
     if n and n < len(words):
         tail = " ".join(words[n:])
-        # "JILL LAWLESS Associated Press", but "Sioux Falls Argus Leader" is one name: without an
+        # "RUTH ALDEN Associated Press", but "Millbrook Valley Courier" is one name: without an
         # explicit credit, the split needs evidence (a change of case, an initial, a wire service)
         evidence = (
             expect_person
@@ -733,9 +733,9 @@ def _with_title(words: list[str], k: int, credit_role: str | None) -> tuple[_Per
         if any(_strip_token(w).lower() in ROLE_MODIFIERS for w in left):
             title = f"{left_txt} {title}"  # "Mark Stone Senior Autos Reporter"
         elif len(left) == 1 and looks_like_person_name(f"{name} {left_txt}"):
-            name = f"{name} {left_txt}"  # "Saqib Iqbal Ahmed Staff Writer"
+            name = f"{name} {left_txt}"  # "Tariq Nadeem Aziz Staff Writer"
         elif _is_org(left_txt):
-            aff = aff or left_txt  # "Greg Beacham AP Sports Writer"
+            aff = aff or left_txt  # "Paul Brenner AP Sports Writer"
         else:
             title = f"{left_txt} {title}"  # "Nora Richards Trending Editor"
     return _Person(name, credit_role), title, aff
@@ -746,7 +746,7 @@ def _name_length(words: list[str]) -> int:
     if len(words) == 1 or _CJK_RX.match(words[0]) and not _CJK_RX.match(" ".join(words[:2])):
         return 1 if words and _CJK_RX.match(words[0]) and looks_like_person_name(words[0]) else 0
     if words[0].isupper() and len(_strip_token(words[0])) > 1:
-        # an all-caps name ends where the capitals end ("JILL LAWLESS Associated Press")
+        # an all-caps name ends where the capitals end ("RUTH ALDEN Associated Press")
         n = 0
         while n < len(words) and n < 5 and words[n].isupper():
             n += 1
