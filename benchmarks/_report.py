@@ -343,7 +343,13 @@ def _place_labels(fig: Any, ax: Any, pts: list[tuple[str, float, float]]) -> Non
     """Label each point, trying a few offsets so that no two labels overlap."""
     renderer = fig.canvas.get_renderer()
     offsets = ((7, 5, "left"), (7, -13, "left"), (-7, 5, "right"), (-7, -13, "right"), (7, 17, "left"), (7, -25, "left"))
+    from matplotlib.transforms import Bbox
+
+    # the markers are obstacles too: a label must not cover another extractor's point
     placed: list[Any] = []
+    for _name, ms, f1 in pts:
+        x, y = ax.transData.transform((ms, f1))
+        placed.append(Bbox.from_extents(x - 7, y - 7, x + 7, y + 7))
     # fastest first, so the labels of close points fan out in a stable order
     for name, ms, f1 in sorted(pts, key=lambda p: (p[1], -p[2])):
         own = name == "newsparse"

@@ -368,7 +368,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     # the extractors' own warnings (unparsable dates, fallbacks) would flood the progress output
-    logging.basicConfig(level=logging.ERROR)
+    logging.basicConfig(level=logging.CRITICAL)
     corpus = args.corpus.resolve()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
