@@ -29,13 +29,13 @@ import pytest
 import newsparse
 from newsparse import _registry
 
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, shared_dir
 
 DOCS = ROOT / "docs"
 PACKAGE = DOCS / "examples" / "ledger_extractor"
-#: Pages whose examples need data that is not in the repository (a WARC crawl, Spark, the shared
-#: corpus); their authors keep them runnable by hand. Every other page is executed.
-NOT_EXECUTED = {"scale.md": "needs WARC files and pyspark", "evaluation.md": "needs ../shared/corpus"}
+#: A Python block whose first line is ``# not run: <reason>`` is a recipe for another machine (a Spark
+#: cluster); every other block of every page is executed, with the data it names prepared by _prepare.
+NOT_RUN_MARK = "# not run:"
 _FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```\s*$", re.S | re.M)
 _PRINT_CLAIM = re.compile(r"^print\((.+)\)\s+#\s*(.+?)\s*$")
 
@@ -109,6 +109,8 @@ def run_blocks(page: Path) -> dict[str, Any]:
     """Execute the page's Python blocks in order in one namespace; returns the namespace."""
     namespace: dict[str, Any] = {"__name__": f"docs_{page.stem}"}
     for i, code in enumerate(blocks(page, "python")):
+        if code.lstrip().startswith(NOT_RUN_MARK):
+            continue
         try:
             exec(compile(code, f"{page.name}[python block {i + 1}]", "exec"), namespace)
         except Exception as exc:
@@ -118,10 +120,37 @@ def run_blocks(page: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize("page", pages_with("python"), ids=lambda p: p.name)
 @pytest.mark.usefixtures("clean_registry")
-def test_python_examples_run(page: Path, workdir: Path) -> None:
-    if page.name in NOT_EXECUTED:
-        pytest.skip(f"{page.name}: {NOT_EXECUTED[page.name]}")
+def test_python_examples_run(page: Path, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _prepare(page, workdir, monkeypatch)
     run_blocks(page)
+
+
+def _prepare(page: Path, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lay out the data a page's examples name: a WARC crawl and a saved folder, or ../shared."""
+    if page.name == "evaluation.md":
+        shared = shared_dir()
+        if shared is None:
+            pytest.skip("evaluation.md: its examples read ../shared/corpus, which is absent here")
+        repo = workdir / "repo"
+        repo.mkdir()
+        (workdir / "shared").symlink_to(shared, target_is_directory=True)
+        monkeypatch.chdir(repo)
+    if page.name == "scale.md":
+        pytest.importorskip("warcio", reason="scale.md: its examples read WARC files (pip install -e '.[warc]')")
+        from warcio.statusandheaders import StatusAndHeaders
+        from warcio.warcwriter import WARCWriter
+
+        html = EXAMPLE.read_bytes()
+        with open(workdir / "crawl.warc.gz", "wb") as fh:
+            writer = WARCWriter(fh, gzip=True)
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    "https://ledger.example/2024/03/07/storm", "response", payload=io.BytesIO(html), http_headers=headers
+                )
+            )
+        (workdir / "saved").mkdir()
+        shutil.copy(EXAMPLE, workdir / "saved" / EXAMPLE.name)
 
 
 @pytest.mark.usefixtures("clean_registry")
