@@ -46,6 +46,20 @@ HEADER_WINDOW = 40
 MAX_DATE_LINE_CHARS = 160
 
 
+#: English variants that print numeric dates month first; every other language prints the day first.
+MONTH_FIRST_LOCALES = ("en-us", "en", "en-ph", "en-ca")
+
+
+def _dayfirst(page: Page) -> bool | None:
+    """Whether the page's numeric dates are day first ("12/03/2026" = 12 March), from its language."""
+    if "_dayfirst" not in page.__dict__:
+        from .language import language
+
+        lang = (language(page) or "").lower()
+        page.__dict__["_dayfirst"] = None if not lang else lang not in MONTH_FIRST_LOCALES
+    return page.__dict__["_dayfirst"]  # type: ignore[no-any-return]
+
+
 def _jsonld_date(page: Page, key: str) -> _dt.datetime | None:
     for obj in page.metadata.articles():
         v = obj.get(key)
@@ -109,9 +123,9 @@ def _header_marks(page: Page, updated: bool = False) -> _dt.datetime | None:
                     return d
         text = collapse(el.text_content() or "")
         if text and len(text) <= MAX_DATE_LINE_CHARS:
-            d = parse_date(text)
+            d = parse_date(text, dayfirst=_dayfirst(page))
             if d is None:
-                found = find_dates(text)
+                found = find_dates(text, dayfirst=_dayfirst(page))
                 d = found[0] if found else None
             if d is not None:
                 return d
@@ -126,7 +140,7 @@ def _header_text(page: Page, updated: bool = False) -> _dt.datetime | None:
             continue
         if _is_update_only(b.text) != updated:
             continue
-        found = find_dates(b.text)
+        found = find_dates(b.text, dayfirst=_dayfirst(page))
         if found:
             return found[0]
     return None
