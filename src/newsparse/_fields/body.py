@@ -182,7 +182,8 @@ def body(page: Page) -> Body | None:
     if not blocks:
         return None
     out: list[Block] = []
-    dl, first_rest = dateline_split(page)
+    dl, first_rest, start = dateline_split(page)
+    blocks = blocks[start:]
     for i, b in enumerate(blocks):
         text = b.text
         if i == 0 and dl is not None:
