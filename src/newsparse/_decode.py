@@ -182,7 +182,8 @@ def check_text(text: str, name: str) -> str:
     """Refuse inputs that hold no text or that are clearly binary; strip NUL bytes."""
     if "\x00" in text:
         text = text.replace("\x00", "")
-    if not text.strip():
+    # stray byte-order marks (U+FEFF, repeated by careless concatenation) are no text either
+    if not text.strip() or not text.replace("\ufeff", "").strip():
         raise EmptyInputError(f"{name}: the input is empty")
     sample = text[:4096]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")

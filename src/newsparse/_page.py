@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
+from collections import deque
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -13,7 +15,7 @@ import lxml.etree
 import lxml.html
 
 from . import _decode
-from ._errors import InputTooLargeError, NotAPageError
+from ._errors import InputTooLargeError
 
 if TYPE_CHECKING:
     from ._blocks import Block as PageBlock
@@ -35,6 +37,14 @@ def _make_parser() -> Any:
 
 
 _PARSER = _make_parser()
+#: One or more XML declarations at the start: lxml refuses str input that carries an encoding declaration.
+_XML_PROLOG = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)+")
+#: An XML declaration anywhere (pages that repeat or misplace their prolog).
+_XML_DECL = re.compile(r"<\?xml[^>]*\?>")
+#: libxml2's message when a page nests deeper than it reads (2048 levels, even with huge_tree): it stops there.
+_DEPTH_LIMIT = "Excessive depth in document"
+#: Characters XML (and so lxml) refuses in text: C0 controls other than tab/newline/CR, lone surrogates.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class Metadata:
@@ -46,6 +56,8 @@ class Metadata:
         self.lang: str | None = None
         self.canonical: str | None = None
         self.title: str | None = None
+        #: What was off in the declarations (skipped JSON-LD), for the page's warnings.
+        self.warnings: list[str] = []
         if tree is None:
             return
         root = tree
@@ -68,7 +80,12 @@ class Metadata:
             raw = (el.text or "").strip()
             if not raw:
                 continue
-            for obj in _load_jsonld(raw):
+            try:
+                objs = _load_jsonld(raw)
+            except _JsonLdSkipped as exc:
+                self.warnings.append(f"JSON-LD script skipped: {exc}")
+                continue
+            for obj in objs:
                 self.jsonld.append(obj)
 
     def first(self, *keys: str) -> str | None:
@@ -116,12 +133,41 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 
 _JSON_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Real JSON-LD nests a handful of levels; deeper data is hostile and would make recursive readers
+#: (json itself, and any field code walking the objects) hit the recursion limit.
+MAX_JSONLD_DEPTH = 64
+#: A JSON-LD script above this size is no article metadata (it would only cost time to decode).
+MAX_JSONLD_CHARS = 2_000_000
+
+
+class _JsonLdSkipped(ValueError):
+    """A JSON-LD script that is read as absent, with the reason."""
+
+
+def _too_deep(data: Any, limit: int) -> bool:
+    """Whether ``data`` nests lists/dicts deeper than ``limit`` (iterative: safe on any depth)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def _load_jsonld(raw: str) -> list[dict[str, Any]]:
-    """All dicts of a JSON-LD script, flattening lists and ``@graph``; broken JSON is skipped."""
-    if len(raw) > 2_000_000:
-        return []
+    """All dicts of a JSON-LD script, flattening lists and ``@graph``; broken JSON is skipped.
+
+    Raises :class:`_JsonLdSkipped` for a script too large or too deeply nested to be metadata.
+    """
+    if len(raw) > MAX_JSONLD_CHARS:
+        raise _JsonLdSkipped(f"{len(raw)} characters, above {MAX_JSONLD_CHARS}")
     raw = raw.strip()
     if raw.startswith("<!--"):
         raw = raw[4:]
@@ -129,18 +175,24 @@ def _load_jsonld(raw: str) -> list[dict[str, Any]]:
         raw = raw[:-3]
     raw = raw.strip().rstrip(";")
     try:
-        data = json.loads(raw, strict=False)
-    except ValueError:
         try:
-            data = json.loads(_JSON_CTRL.sub(" ", raw), strict=False)
+            data = json.loads(raw, strict=False)
         except ValueError:
-            return []
+            try:
+                data = json.loads(_JSON_CTRL.sub(" ", raw), strict=False)
+            except ValueError:
+                return []
+    except RecursionError:
+        raise _JsonLdSkipped("nested too deeply") from None
+    if _too_deep(data, MAX_JSONLD_DEPTH):
+        raise _JsonLdSkipped(f"nested deeper than {MAX_JSONLD_DEPTH} levels")
     out: list[dict[str, Any]] = []
-    stack: list[Any] = [data]
+    # a deque: a script of a million empty lists must not make this quadratic
+    stack: deque[Any] = deque([data])
     while stack and len(out) < 500:
-        item = stack.pop(0)
+        item = stack.popleft()
         if isinstance(item, list):
-            stack[0:0] = item
+            stack.extendleft(reversed(item))
         elif isinstance(item, dict):
             out.append(item)
             graph = item.get("@graph")
@@ -191,22 +243,39 @@ class Page:
         text = self.text
         # lxml refuses str input with an encoding declaration; strip the XML prolog
         if text.lstrip().startswith("<?xml"):
-            text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
+            text = _XML_PROLOG.sub("", text, count=1)
         try:
-            root = lxml.html.document_fromstring(text, parser=_PARSER)
-        except (lxml.etree.ParserError, ValueError) as exc:
-            # an empty document after comment removal, or unparsable markup
             try:
-                root = lxml.html.fromstring("<html><body><p>" + lxml.html.escape(text) + "</p></body></html>")
-            except Exception:  # pragma: no cover - defensive
-                raise NotAPageError(f"{self.name}: cannot parse as HTML ({exc})") from None
+                root = lxml.html.document_fromstring(text, parser=_PARSER)
+            except ValueError:
+                # an encoding declaration further in (a repeated or misplaced prolog): drop them all
+                stripped = _XML_DECL.sub("", text)
+                if stripped == text:
+                    raise
+                root = lxml.html.document_fromstring(stripped, parser=_PARSER)
+            if any(_DEPTH_LIMIT in e.message for e in _PARSER.error_log):
+                self.warnings.append(
+                    "elements nest deeper than the HTML parser reads (2048 levels); the page after that point is lost"
+                )
+        except (lxml.etree.ParserError, ValueError) as exc:
+            # an empty document after comment removal (a page cut inside its first tag), or
+            # unparsable markup: its text, escaped, is the document; failing that, no document
             self.warnings.append(f"HTML could not be parsed ({exc}); read as text")
+            try:
+                escaped = html.escape(_XML_INVALID.sub("", text), quote=False)
+                root = lxml.html.document_fromstring(
+                    "<html><body><p>" + escaped + "</p></body></html>", parser=_PARSER
+                )
+            except (lxml.etree.ParserError, ValueError):
+                root = lxml.html.document_fromstring("<html><body></body></html>", parser=_PARSER)
         return root
 
     @cached_property
     def metadata(self) -> Metadata:
         """JSON-LD, ``<meta>`` and similar declarations of the page."""
-        return Metadata(self.tree)
+        metadata = Metadata(self.tree)
+        self.warnings.extend(metadata.warnings)
+        return metadata
 
     @cached_property
     def blocks(self) -> list[PageBlock]:

@@ -454,18 +454,22 @@ def _unwrap(rows: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     width = _wrap_width(rows)
     if width is None:
         return list(rows)
-    out: list[tuple[str, int, int]] = []
+    # parts of each paragraph are collected and joined once (joining per line is quadratic in its length)
+    paras: list[tuple[list[str], int, int]] = []
     last_len = 0
     for text, blank, indent in rows:
         first_word = text.split(" ", 1)[0]
-        if out and blank == 0 and last_len + 1 + len(first_word) > width and not _LIST_START.match(text):
-            prev, pblank, pindent = out[-1]
-            joined = prev + text if prev.endswith("-") and not prev.endswith(" -") else prev + " " + text
-            out[-1] = (joined, pblank, pindent)
+        if paras and blank == 0 and last_len + 1 + len(first_word) > width and not _LIST_START.match(text):
+            parts = paras[-1][0]
+            prev = parts[-1]
+            if prev.endswith("-") and not prev.endswith(" -"):
+                parts[-1] = prev + text  # a hyphenated word broken at the line end
+            else:
+                parts.append(text)
         else:
-            out.append((text, blank, indent))
+            paras.append(([text], blank, indent))
         last_len = len(text) + indent
-    return out
+    return [(" ".join(parts), blank, indent) for parts, blank, indent in paras]
 
 
 def _layout(page: Page) -> _Layout:
