@@ -55,7 +55,27 @@ def _is_trailer(b: PageBlock, names: tuple[str, ...]) -> bool:
         return True
     if R.is_bio_paragraph(t, names):
         return True
+    if len(t) < _PROMO_TRAILER_CHARS and (_PROMO.search(t) or _URL.search(t)):
+        return True  # "Subscribe to our newsletters", "Follow our coverage at https://..."
+    if len(t) < _DATE_TRAILER_CHARS and not _SENTENCE_END.search(t):
+        from .._parsing import find_dates
+
+        if find_dates(t):
+            return True  # a closing date line ("5 gennaio 2025 (modifica il 6 gennaio 2025 | 15:24)")
     return len(t) < _SHORT_TRAILER and b.link_density > 0.3
+
+
+#: Calls to subscribe or sign up closing a story (several languages).
+_PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|abonn|suscr[ií]b|iscriviti|registr(?:ier|ati))", re.I)
+#: A web address printed in a closing line.
+_URL = re.compile(r"https?://|www\.", re.I)
+#: Closing promo lines are short; a long paragraph that mentions a newsletter is prose.
+_PROMO_TRAILER_CHARS = 200
+#: A closing date line is short and does not end like a sentence.
+_DATE_TRAILER_CHARS = 100
+_SENTENCE_END = re.compile(r"[.!?\u201d\"»]$")
+#: Sign-off initials glued to the story's last sentence: "... verstorben. (nz)", "... inner city. DM".
+_TRAILING_INITIALS = re.compile(r"(?<=[.!?\u201d\"»])\s+(?:\([a-zäöü]{1,4}(?:/[a-zäöü]{1,4})*\)|[A-Z]{2,3})$")
 
 
 #: A paragraph this long with little link text is story prose: a stop line before it was an inline teaser.
@@ -190,6 +210,8 @@ def body(page: Page) -> Body | None:
             text = first_rest
             if not text:
                 continue
+        if i == len(blocks) - 1:
+            text = _TRAILING_INITIALS.sub("", text)
         kind = b.kind if b.kind in ("paragraph", "heading", "list_item", "quote", "table", "preformatted") else "paragraph"
         out.append(Block(kind=kind, text=text, level=b.level if kind == "heading" else None))
     return Body(blocks=out)
