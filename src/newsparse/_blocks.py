@@ -210,6 +210,7 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
         return blocks
     # stack of (element, tag, hints, is_block)
     stack: list[tuple[Any, str, frozenset[str], bool]] = []
+    block_stack: list[tuple[Any, str, frozenset[str]]] = []  # the open block-level elements
     pieces: list[str] = []
     link_chars = 0
     a_depth = 0
@@ -224,13 +225,10 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
         link_chars = 0
         if not text:
             return
-        owner = None
-        owner_tag = ""
-        hints: frozenset[str] = frozenset()
-        for el, tag, h, is_block in reversed(stack):
-            if is_block:
-                owner, owner_tag, hints = el, tag, h
-                break
+        if block_stack:
+            owner, owner_tag, hints = block_stack[-1]
+        else:
+            owner, owner_tag, hints = None, "", _NO_HINTS
         kind = _kind_for(owner_tag, hints)
         blocks.append(
             Block(
@@ -247,12 +245,14 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
 
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag and "}" in tag:
-            tag = tag.rsplit("}", 1)[1]
-        tag = tag.lower()
+        tag = el.tag
+        if not isinstance(tag, str):
+            tag = ""
+        elif "}" in tag:
+            tag = tag.rsplit("}", 1)[1].lower()
         if event == "start":
-            if not tag or tag in _SKIP_TAGS or _is_hidden(el):
+            has_attrs = bool(el.attrib)
+            if not tag or tag in _SKIP_TAGS or (has_attrs and _is_hidden(el)):
                 walker.skip_subtree()
                 # the tail of a skipped element still belongs to its parent
                 if el.tail:
@@ -265,9 +265,14 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
                 flush()
             parent_hints = stack[-1][2] if stack else frozenset()
             # <body>/<html> classes describe the whole page (template names), not a region
-            own = _element_hints(el, tag) if tag not in ("body", "html") else _NO_HINTS
+            if has_attrs or tag in P.TAG_HINTS:
+                own = _element_hints(el, tag) if tag not in ("body", "html") else _NO_HINTS
+            else:
+                own = _NO_HINTS
             hints = parent_hints | own if own else parent_hints
             stack.append((el, tag, hints, is_block))
+            if is_block:
+                block_stack.append((el, tag, hints))
             if marks is not None:
                 if own:
                     for h in own & MARKED_HINTS:
@@ -284,8 +289,10 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
             if not stack or stack[-1][0] is not el:
                 continue
             _el, _tag, _hints, is_block = stack[-1]
-            if is_block and pieces:
-                flush()
+            if is_block:
+                if pieces:
+                    flush()
+                block_stack.pop()
             stack.pop()
             if _tag == "a":
                 a_depth -= 1

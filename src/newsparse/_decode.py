@@ -178,6 +178,10 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str, list[str
     return data.decode("cp1252", "replace"), "cp1252", warnings
 
 
+#: C0 control characters that never occur in text (tab, newlines, form feed and vertical tab do).
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def check_text(text: str, name: str) -> str:
     """Refuse inputs that hold no text or that are clearly binary; strip NUL bytes."""
     if "\x00" in text:
@@ -186,7 +190,7 @@ def check_text(text: str, name: str) -> str:
     if not text.strip() or not text.replace("\ufeff", "").strip():
         raise EmptyInputError(f"{name}: the input is empty")
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARS.findall(sample))
     bad = sample.count("\ufffd")
     if (controls + bad) > 0.3 * len(sample):
         raise NotAPageError(f"{name}: mostly binary or undecodable data, not a page")

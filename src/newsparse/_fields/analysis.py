@@ -117,7 +117,7 @@ def analyze(page: Page) -> Analysis:
     roots = _with_siblings(best, best_score, adjusted)
     result.container = best
     result.container_hints = _inherited_hints(best, blocks)
-    main = [b for b in blocks if b.el is not None and any(_inside(b.el, r) for r in roots)]
+    main = _blocks_inside(blocks, roots)
     result.main = _extend_with_adjacent_prose(blocks, main)
     return result
 
@@ -182,6 +182,19 @@ def _extend_with_adjacent_prose(blocks: list[Block], main: list[Block]) -> list[
     if not before and not after:
         return main
     return before[::-1] + main + after
+
+
+def _blocks_inside(blocks: list[Block], roots: list[Any]) -> list[Block]:
+    """The blocks inside any of ``roots``, in order. A subtree's text is one contiguous run of blocks in
+    document order, so each root needs only its first and last block found, not a test per block."""
+    chosen: set[int] = set()
+    for root in roots:
+        first = next((b.index for b in blocks if b.el is not None and _inside(b.el, root)), None)
+        if first is None:
+            continue
+        last = next(b.index for b in reversed(blocks) if b.el is not None and _inside(b.el, root))
+        chosen.update(range(first, last + 1))
+    return [blocks[i] for i in sorted(chosen)]
 
 
 def _with_siblings(best: Any, best_score: float, scores: dict[Any, float]) -> list[Any]:
