@@ -25,7 +25,7 @@ __all__ = ["Page", "Metadata", "load_page"]
 
 def _make_parser() -> Any:
     # no_network and no entity resolution: nothing in a page can make us read a file or open a socket
-    return lxml.html.HTMLParser(
+    parser = lxml.etree.HTMLParser(
         no_network=True,
         remove_blank_text=False,
         remove_comments=True,
@@ -34,6 +34,17 @@ def _make_parser() -> Any:
         collect_ids=False,
         huge_tree=True,
     )
+    # every element is an lxml.html.HtmlElement (text_content(), ...) chosen in C: lxml.html's own lookup
+    # runs Python code per element to pick form/input subclasses that newsparse never needs
+    parser.set_element_class_lookup(
+        lxml.etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    return parser
 
 
 _PARSER = _make_parser()
