@@ -1,50 +1,134 @@
-"""Published and modified dates: metadata first, then the article header's ``<time>`` and date
-elements, then dates printed between the headline and the story, then the URL."""
+"""Published and modified dates.
+
+Declared dates (JSON-LD, ``<meta>``, ``itemprop`` elements) come first, then the date in the URL,
+then the dates printed in the article header (``<time>``, date- and byline-classed elements, short
+lines between the headline and the story), nearest to the story first, so a masthead's "today" line
+loses to the story's own. A printed date is read with the words just before it: "Updated March 11"
+is the modification, "Posted ... / Updated ..." gives both, and a page that prints only an update
+has no publication date (pages print their crawl day that way). Declared and ``datetime=`` values
+are moments, often in UTC; when one is a day off the day printed beside it or written in the URL,
+the local day wins, unless the header also prints the declared day. A day without a time takes its
+time (and zone) from another source of the same day, such as a post footer's ``<abbr title>``.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
+from typing import Any
 
-from .._blocks import collapse
+from .._blocks import _token_hints, collapse
 from .._page import Page
 from .._parsing import date_from_url, find_dates, parse_date
+from .._parsing.dates import find_date_spans
 
 #: <meta> names that carry the publication date, most trusted first.
 PUBLISHED_META = (
     "article:published_time",
     "og:article:published_time",
+    "og:published_time",
+    "article:published",
     "datepublished",
     "publishdate",
     "publish-date",
+    "publish_date",
+    "published_on",
+    "published-date",
     "pubdate",
     "publication_date",
+    "publication-date",
     "date",
     "dc.date",
     "dc.date.issued",
+    "dc.date.created",
     "dcterms.created",
     "dcterms.date",
+    "dcterms.issued",
     "sailthru.date",
     "parsely-pub-date",
     "article.published",
+    "article_date_original",
     "published_time",
+    "original-publish-date",
     "citation_publication_date",
+    "citation_date",
     "cxenseparse:recs:publishtime",
+    "og:pubdate",
+    "rnews:datepublished",
+    "bt:pubdate",
 )
 #: <meta> names that carry the last modification date.
-MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "last-modified", "lastmod")
-#: Regions whose dates belong to other things (comments, teasers, cookie banners, footers).
-NOT_ARTICLE_DATE_HINTS = frozenset({"comment", "related", "nav", "footer", "aside", "ad", "promo"})
+MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "article:modified",
+    "modified_time",
+    "bt:moddate",
+)
+#: ``itemprop`` values whose element (``<time datetime>``, ``<span content>``, text) declares a date.
+PUBLISHED_ITEMPROPS = ("datePublished", "datepublished", "dateCreated")
+#: ``itemprop`` values whose element declares the last modification.
+MODIFIED_ITEMPROPS = ("dateModified", "datemodified")
+#: Attributes of a date element that hold its machine-readable value.
+MACHINE_DATE_ATTRS = ("datetime", "content", "title", "data-timestamp", "data-date", "data-datetime")
+#: Regions whose dates belong to other things (reader comments, recirculated teasers).
+NOT_ARTICLE_DATE_HINTS = frozenset({"comment", "related", "caption"})
+#: How many ancestors of an ``itemprop`` date to look through for a comment or teaser (templates nest a dozen levels).
+ANCESTOR_DEPTH = 25
+#: Longer class/id text is noise (generated styles), not a region's name.
+MAX_ATTR_CHARS = 2000
+#: A label word starts at a word boundary or where a lost space glued it to the word before ("AnalystUpdated")...
+_WORD_START = r"(?:(?<![^\W\d_])|(?-i:(?<=[a-z])(?=[A-Z])))"
+#: ...and ends at a boundary or where the next word was glued on ("PostedJanuary 16").
+_WORD_END = r"(?:(?![^\W\d_])|(?-i:(?=[A-Z])))"
 #: Words that make a printed date the last update rather than the publication (several languages).
-UPDATED_WORDS = re.compile(r"\b(?:updated|last updated|modified|aktualisiert|mis à jour|actualizado|aggiornato|upd)\b", re.I)
+UPDATED_WORDS = re.compile(
+    _WORD_START
+    + r"(?:updated|last updated|modified|revised|aktualisiert|geändert|mis à jour|mise à jour|actualizado"
+    r"|actualización|aggiornato|aggiornamento|bijgewerkt|atualizado|upd)"
+    + _WORD_END,
+    re.I,
+)
 #: Words that make a printed date the publication even when an update is printed beside it.
-PUBLISHED_WORDS = re.compile(r"\b(?:published|posted|publié|veröffentlicht|erstellt|publicado|pubblicato|created)\b", re.I)
+PUBLISHED_WORDS = re.compile(
+    _WORD_START
+    + r"(?:published|posted|publié|publiée|veröffentlicht|erstellt|publicado|pubblicato|created|gepubliceerd"
+    r"|erschienen)"
+    + _WORD_END,
+    re.I,
+)
 #: How many blocks above the story's first block its header (headline, byline, date) may start.
 HEADER_WINDOW = 40
+#: Blocks above the story's first block searched for a printed date line.
+HEADER_TEXT_WINDOW = 20
+#: Blocks into the story that may still hold its header (a date under the lead image).
+HEADER_SPILL = 3
+#: Blocks into the story where a short date line may still stand (the story's start found a little early,
+#: on a dek or a breadcrumb, puts the header's date line inside it).
+SHORT_LINE_SPILL = 8
+#: Blocks under the story where its own date element may stand (a blog post's "posted at" footer).
+FOOTER_WINDOW = 10
 #: A printed date line is short; longer text is prose that merely mentions a date.
 MAX_DATE_LINE_CHARS = 160
-
+#: A block inside the story counts as a header line only this short (a date line taken for part of the
+#: story); a longer one is prose that may mention an older date ("first published on ...").
+SHORT_LINE_CHARS = 100
+#: A story that opens with its date prints it within this many characters of its first block.
+OPENING_DATE_CHARS = 24
+#: Characters before a date read for its label ("Updated on", "Published:").
+LABEL_CHARS = 40
+#: A declared date this close to the printed or URL day is the same moment in another zone.
+ZONE_SLACK = _dt.timedelta(days=1)
+#: Zones run from UTC-12 to UTC+14: a UTC time from this hour may be the next day somewhere...
+LATE_UTC_HOUR = 10
+#: ...and one before this hour the previous day somewhere.
+EARLY_UTC_HOUR = 12
 
 #: English variants that print numeric dates month first; every other language prints the day first.
 MONTH_FIRST_LOCALES = ("en-us", "en", "en-ph", "en-ca")
@@ -81,6 +165,57 @@ def _meta_date(page: Page, keys: tuple[str, ...]) -> _dt.datetime | None:
     return None
 
 
+def _in_other_item(el: Any) -> bool:
+    """Whether ``el`` sits in a comment or a teaser (by its ancestors' class, id or itemtype words, read
+    as the block walk reads them, so "has-comments" on the story's own element does not count)."""
+    for depth, anc in enumerate(el.iterancestors()):
+        if depth >= ANCESTOR_DEPTH:
+            break
+        attrs = " ".join(v for v in (anc.get("class"), anc.get("id"), anc.get("itemtype")) if v)
+        if attrs and len(attrs) < MAX_ATTR_CHARS:
+            for token in attrs.split():
+                if _token_hints(token) & NOT_ARTICLE_DATE_HINTS:
+                    return True
+    return False
+
+
+def _itemprop_date(page: Page, props: tuple[str, ...]) -> _dt.datetime | None:
+    """A date declared by an ``itemprop`` element of the body (``<time itemprop=datePublished>``)."""
+    tree = page.tree
+    if tree is None:
+        return None
+    for prop in props:
+        for el in tree.xpath("//body//*[@itemprop=$p]", p=prop):
+            if el.tag == "meta" or _in_other_item(el):
+                continue  # <meta itemprop> is already in page.metadata
+            for value in (el.get("datetime"), el.get("content"), el.get("title")):
+                if value:
+                    d = parse_date(value)
+                    if d is not None:
+                        return d
+            text = collapse(el.text_content() or "")
+            if text and len(text) <= MAX_DATE_LINE_CHARS:
+                found = find_dates(text, dayfirst=_dayfirst(page))
+                if found:
+                    return found[0]
+    return None
+
+
+def _declared(page: Page, updated: bool = False) -> _dt.datetime | None:
+    if updated:
+        return (
+            _jsonld_date(page, "dateModified")
+            or _meta_date(page, MODIFIED_META)
+            or _itemprop_date(page, MODIFIED_ITEMPROPS)
+        )
+    return (
+        _jsonld_date(page, "datePublished")
+        or _meta_date(page, PUBLISHED_META)
+        or _itemprop_date(page, PUBLISHED_ITEMPROPS)
+        or _jsonld_date(page, "dateCreated")
+    )
+
+
 def _story_span(page: Page) -> tuple[int, int]:
     from .analysis import analyze
 
@@ -90,86 +225,168 @@ def _story_span(page: Page) -> tuple[int, int]:
     return main[0].index, main[-1].index
 
 
-def _is_update_only(text: str) -> bool:
-    return bool(UPDATED_WORDS.search(text)) and not PUBLISHED_WORDS.search(text)
+def _is_update_label(prefix: str) -> bool:
+    """Whether the label words just before a date make it an update ("Updated on", not "Published")."""
+    upd = [m.end() for m in UPDATED_WORDS.finditer(prefix)]
+    if not upd:
+        return False
+    pub = [m.end() for m in PUBLISHED_WORDS.finditer(prefix)]
+    return not pub or upd[-1] > pub[-1]
 
 
-def _header_marks(page: Page, updated: bool = False) -> _dt.datetime | None:
-    """A ``<time>`` or date-classed element in the story's header (or just under the story);
-    with ``updated``, only those labelled as an update, else only those that are not."""
-    start, end = _story_span(page)
-    lo = max(0, start - HEADER_WINDOW)
-    candidates = []
-    for mark in page.marks:
-        if mark.hint not in ("time", "date") or mark.hints & NOT_ARTICLE_DATE_HINTS:
+def _labelled_dates(text: str, lead: str, dayfirst: bool | None) -> Iterator[tuple[_dt.datetime, bool]]:
+    """The dates of a short printed line, each with whether its label makes it an update."""
+    prev = 0
+    for start, end, _value in find_date_spans(text):
+        # find_date_spans reads "/" month first; re-read the expression with the page's day order
+        d = parse_date(text[start:end], dayfirst=dayfirst) or _value
+        label = (lead + " " + text[prev:start])[-LABEL_CHARS:]
+        yield d, _is_update_label(label)
+        prev = end
+
+
+def _lead_text(el: Any) -> str:
+    """The text printed just before ``el`` inside its parent (where its label is)."""
+    parent = el.getparent()
+    if parent is None:
+        return ""
+    parts = [parent.text or ""]
+    for sib in parent:
+        if sib is el:
+            break
+        parts.append(sib.text_content() or "")
+        parts.append(sib.tail or "")
+    return collapse(" ".join(parts))[-LABEL_CHARS:]
+
+
+def _mark_dates(page: Page, el: Any) -> Iterator[tuple[_dt.datetime, bool]]:
+    lead = _lead_text(el)
+    text = collapse(el.text_content() or "")
+    shown = list(_labelled_dates(text, lead, _dayfirst(page))) if len(text) <= MAX_DATE_LINE_CHARS else []
+    for attr in MACHINE_DATE_ATTRS:
+        value = el.get(attr)
+        d = parse_date(value) if value else None
+        if d is None:
             continue
-        if lo <= mark.block_index <= start + 3:
-            rank = 0
-        elif end < mark.block_index <= end + 10:
-            rank = 1
-        else:
-            continue
-        candidates.append((rank, mark))
-    candidates.sort(key=lambda c: c[0])
-    for _rank, mark in candidates:
-        el = mark.el
-        label = collapse((el.getparent() if el.tag == "time" and el.getparent() is not None else el).text_content() or "")
-        if _is_update_only(label[:MAX_DATE_LINE_CHARS]) != updated:
-            continue
-        for value in (el.get("datetime"), el.get("content"), el.get("title")):
-            if value:
-                d = parse_date(value)
-                if d is not None:
-                    return d
-        text = collapse(el.text_content() or "")
-        if text and len(text) <= MAX_DATE_LINE_CHARS:
-            d = parse_date(text, dayfirst=_dayfirst(page))
-            if d is None:
-                found = find_dates(text, dayfirst=_dayfirst(page))
-                d = found[0] if found else None
-            if d is not None:
-                return d
-    return None
+        for local, upd in shown:
+            # the attribute is the moment (often in UTC), the text the day where it was printed
+            if abs(local.date() - d.date()) == ZONE_SLACK:
+                yield local, upd
+                return
+        first = find_date_spans(text)
+        label = lead + " " + (text[: first[0][0]] if first else text[:LABEL_CHARS])
+        yield d, _is_update_label(label[-LABEL_CHARS:])
+        return
+    yield from shown
 
 
-def _header_text(page: Page, updated: bool = False) -> _dt.datetime | None:
-    """A date printed on a short line between the headline area and the story."""
+def _printed(page: Page) -> list[tuple[int, _dt.datetime, bool]]:
+    """Dates printed in the article header: (block index, date, is an update), nearest to the story first."""
+    if "_printed_dates" in page.__dict__:
+        return page.__dict__["_printed_dates"]  # type: ignore[no-any-return]
     start, _end = _story_span(page)
-    for b in page.blocks[max(0, start - HEADER_WINDOW // 2) : start + 1]:
-        if len(b.text) > MAX_DATE_LINE_CHARS or b.hints & NOT_ARTICLE_DATE_HINTS:
+    lo = max(0, start - HEADER_WINDOW)
+    out: list[tuple[int, _dt.datetime, bool]] = []
+    for mark in page.marks:
+        if not lo <= mark.block_index <= start + HEADER_SPILL or mark.hints & NOT_ARTICLE_DATE_HINTS:
             continue
-        if _is_update_only(b.text) != updated:
+        for d, upd in _mark_dates(page, mark.el):
+            out.append((mark.block_index, d, upd))
+    dayfirst = _dayfirst(page)
+    for b in page.blocks[max(0, start - HEADER_TEXT_WINDOW) : start + SHORT_LINE_SPILL]:
+        if b.hints & NOT_ARTICLE_DATE_HINTS or b.kind == "caption":
             continue
-        found = find_dates(b.text, dayfirst=_dayfirst(page))
-        if found:
-            return found[0]
+        if len(b.text) <= (MAX_DATE_LINE_CHARS if b.index < start else SHORT_LINE_CHARS):
+            for d, upd in _labelled_dates(b.text, "", dayfirst):
+                out.append((b.index, d, upd))
+        elif start <= b.index < start + HEADER_SPILL:
+            # a story that opens with its date ("29.11.2022 – The council ...")
+            opening = b.text[:OPENING_DATE_CHARS]
+            for d, upd in _labelled_dates(opening, "", dayfirst):
+                out.append((b.index, d, upd))
+                break
+    # nearest to the story first (the site's "today" line sits in the masthead, far above); stable, so a
+    # mark's machine-readable value comes before the same block's printed text
+    out.sort(key=lambda c: (0, start - c[0]) if c[0] <= start else (1, c[0]))
+    page.__dict__["_printed_dates"] = out
+    return out
+
+
+def _printed_date(page: Page, updated: bool) -> _dt.datetime | None:
+    for _idx, d, upd in _printed(page):
+        if upd == updated:
+            return d
     return None
+
+
+def _same_moment(declared: _dt.datetime, local: _dt.datetime | None) -> bool:
+    """Whether ``local`` is the declared moment's day as printed in another zone: the declaration has
+    a time and a zone, and the local day is the next day after it in UTC (declared late in the UTC
+    day) or the previous one (declared early in the UTC day)."""
+    if local is None or declared.tzinfo is None or local.date() == declared.date():
+        return False
+    utc = declared.astimezone(_dt.timezone.utc)
+    if local.date() - utc.date() == ZONE_SLACK:
+        return utc.hour >= LATE_UTC_HOUR
+    if utc.date() - local.date() == ZONE_SLACK:
+        return utc.hour < EARLY_UTC_HOUR
+    return False
+
+
+def _has_time(d: _dt.datetime) -> bool:
+    return d.tzinfo is not None or (d.hour, d.minute, d.second) != (0, 0, 0)
+
+
+def _closing_marks(page: Page) -> Iterator[_dt.datetime]:
+    """Machine-readable dates of date elements just under the story (a blog post's footer line)."""
+    _start, end = _story_span(page)
+    for mark in page.marks:
+        if end < mark.block_index <= end + FOOTER_WINDOW and not mark.hints & NOT_ARTICLE_DATE_HINTS:
+            for attr in MACHINE_DATE_ATTRS:
+                value = mark.el.get(attr)
+                d = parse_date(value) if value else None
+                if d is not None:
+                    yield d
+                    break
+
+
+def _with_time(page: Page, day: _dt.datetime) -> _dt.datetime:
+    """``day`` as found, or, when it has no time, the same day with its time from another source."""
+    if _has_time(day):
+        return day
+    candidates = [d for _i, d, _u in _printed(page)]
+    candidates.extend(_closing_marks(page))
+    for d in candidates:
+        if d.date() == day.date() and _has_time(d):
+            return d
+    return day
 
 
 def published(page: Page) -> _dt.datetime | None:
-    """Publication date: JSON-LD, ``<meta>``, header ``<time>``/date elements, header text, URL."""
-    if page.kind == "html":
-        finders: tuple[Callable[[], _dt.datetime | None], ...] = (
-            lambda: _jsonld_date(page, "datePublished"),
-            lambda: _meta_date(page, PUBLISHED_META),
-            lambda: _header_marks(page),
-            lambda: _jsonld_date(page, "dateCreated"),
-            lambda: _header_text(page),
-        )
-        for finder in finders:
-            d = finder()
-            if d is not None:
-                return d
-    return date_from_url(page.url)
+    """Publication date: declared (JSON-LD, ``<meta>``, itemprop), printed in the header, the URL.
+
+    A date printed only as an update ("Updated March 11") is not taken: pages print their crawl day
+    that way, and a page whose only date is its last update has no publication date to report.
+    """
+    url_date = date_from_url(page.url)
+    if page.kind != "html":
+        return url_date
+    declared = _declared(page)
+    printed = _printed_date(page, updated=False)
+    if declared is not None:
+        if any(d.date() == declared.date() for _i, d, _u in _printed(page)):
+            return declared  # the header prints the declared day: it is the local one
+        for local in (printed, url_date):
+            if local is not None and _same_moment(declared, local):
+                return local
+        return declared
+    if url_date is not None:
+        return _with_time(page, url_date)
+    return None if printed is None else _with_time(page, printed)
 
 
 def modified(page: Page) -> _dt.datetime | None:
-    """Last modification date as declared (JSON-LD, ``<meta>``)."""
+    """Last modification date: declared (JSON-LD, ``<meta>``, itemprop), then printed as an update."""
     if page.kind != "html":
         return None
-    return (
-        _jsonld_date(page, "dateModified")
-        or _meta_date(page, MODIFIED_META)
-        or _header_marks(page, updated=True)
-        or _header_text(page, updated=True)
-    )
+    return _declared(page, updated=True) or _printed_date(page, updated=True)
