@@ -179,13 +179,25 @@ def _in_other_item(el: Any) -> bool:
     return False
 
 
+def _itemprops(page: Page) -> dict[str, list[Any]]:
+    """Elements of the body by ``itemprop`` value: one pass over the tree, cached on the page."""
+    cached = page.__dict__.get("_itemprops")
+    if cached is None:
+        cached = {}
+        tree = page.tree
+        if tree is not None:
+            for el in tree.xpath("//body//*[@itemprop]"):
+                for prop in (el.get("itemprop") or "").split():
+                    cached.setdefault(prop, []).append(el)
+        page.__dict__["_itemprops"] = cached
+    return cached
+
+
 def _itemprop_date(page: Page, props: tuple[str, ...]) -> _dt.datetime | None:
     """A date declared by an ``itemprop`` element of the body (``<time itemprop=datePublished>``)."""
-    tree = page.tree
-    if tree is None:
-        return None
+    by_prop = _itemprops(page)
     for prop in props:
-        for el in tree.xpath("//body//*[@itemprop=$p]", p=prop):
+        for el in by_prop.get(prop, ()):
             if el.tag == "meta" or _in_other_item(el):
                 continue  # <meta itemprop> is already in page.metadata
             for value in (el.get("datetime"), el.get("content"), el.get("title")):
