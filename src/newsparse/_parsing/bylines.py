@@ -17,7 +17,7 @@ Where things go:
   Correspondent", "Founder"); a plural shared by several people becomes singular for each
   ("Staff Writers" -> "Staff Writer").
 - A wire service, a publication or a domain printed beside the name is the affiliation
-  ("Reuters", "Associated Press", "Millbrook Valley Courier", "millbrooknews.com"; "Founder at Acme"
+  ("Reuters", "Associated Press", "Millbrook Valley Courier", "millbrook-courier.org"; "Founder at Acme"
   -> role "Founder", affiliation "Acme"). In "AP Sports Writer" the agency "AP" is the affiliation
   and "Sports Writer" the role.
 - A trailing role or affiliation is shared by every person of the clause (or, in a clause of its
@@ -280,7 +280,7 @@ _INITIAL_RX = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]\.?-[^\W\d_]\.$")
 _NAME_CHARS_RX = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-.])*$")
 # Lower-case name prefixes before a capital ("d'Alembert", "al-Assad").
 _NAME_PREFIX_RX = re.compile(r"^(?:d['’]|l['’]|al-|el-|ben-|bin-|abu-)(?=[^\W\d_])", re.I)
-# A site's domain printed as an affiliation ("millbrooknews.com").
+# A site's domain printed as an affiliation ("millbrook-courier.org").
 _DOMAIN_RX = re.compile(r"(?:[a-z0-9][a-z0-9-]{0,62}\.){1,3}(?:com|org|net|news|info|co\.uk|[a-z]{2})", re.I)
 #: Lower-case words allowed inside an organisation's name ("NJ Advance Media for NJ.com").
 _ORG_LINKS = frozenset("of for the and & de du des der die das di del della la le van voor".split())
@@ -629,7 +629,7 @@ def _is_acronym(word: str) -> bool:
 
 
 def _is_org(phrase: str) -> bool:
-    """A publication, network, wire service or domain ("Millbrook Valley Courier", "millbrooknews.com")."""
+    """A publication, network, wire service or domain ("Millbrook Valley Courier", "millbrook-courier.org")."""
     words = [w for w in (_strip_token(x) for x in phrase.split()) if w]
     if not words or len(words) > 8:
         return False
