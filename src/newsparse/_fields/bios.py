@@ -275,7 +275,14 @@ def bio_block_indices(page: Page) -> frozenset[int]:
 
 
 def author_bios(page: Page) -> tuple[AuthorBio, ...] | None:
-    """Author boxes of an HTML page; ``()`` when the page has none."""
+    """Author boxes of an HTML page; ``()`` when the page has none (cached on the page: the body's
+    trailer trimming asks for the bio blocks too)."""
+    if "_author_bios" not in page.__dict__:
+        page.__dict__["_author_bios"] = _find_author_bios(page)
+    return page.__dict__["_author_bios"]  # type: ignore[no-any-return]
+
+
+def _find_author_bios(page: Page) -> tuple[AuthorBio, ...] | None:
     if page.kind != "html" or page.tree is None:
         return None
     names = byline_names(page)

@@ -122,7 +122,14 @@ def _trim_tail(page: Page, blocks: list[PageBlock]) -> list[PageBlock]:
 
 
 def body_blocks(page: Page) -> list[PageBlock]:
-    """The page blocks that make up the body, before dateline removal."""
+    """The page blocks that make up the body, before dateline removal (cached on the page: the
+    dateline and the body both start from them)."""
+    if "_body_blocks" not in page.__dict__:
+        page.__dict__["_body_blocks"] = _find_body_blocks(page)
+    return page.__dict__["_body_blocks"]  # type: ignore[no-any-return]
+
+
+def _find_body_blocks(page: Page) -> list[PageBlock]:
     a = analyze(page)
     out: list[PageBlock] = []
     for b in a.main:
