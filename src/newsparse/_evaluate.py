@@ -79,6 +79,7 @@ CORPUS_METRICS = (
     "body_snippet_f1",
     "headline_exact",
     "headline_f1",
+    "headline_exact_single",
     "authors_f1",
     "authors_f1_named",
     "authors_none_ok",
@@ -148,6 +149,11 @@ SEED_METRICS = (
 #: Metrics where a smaller value is better (a share of invented dates, times); everything else is a score in [0, 1]
 #: where higher is better, except the counts ``pages`` and ``errors``.
 LOWER_IS_BETTER = frozenset({"published_invented", "median_ms", "p95_ms", "ms", "errors"})
+
+#: The corpus flag of a headline label that joins several blocks (headline plus deck, kicker or
+#: byline): ``headline_exact_single`` scores the headline without those pages, which no printed
+#: headline can match exactly.
+_MULTI_BLOCK_HEADLINE = "headline-multi-block"
 
 #: Metrics that are counts or times, not scores: never averaged over datasets.
 _NOT_SCORES = frozenset({"median_ms", "p95_ms", "pages", "errors", "body_f1_std"})
@@ -598,6 +604,8 @@ def _score_corpus_page(truth: Mapping[str, Any], pred: Mapping[str, Any]) -> tup
         ph = ph if isinstance(ph, str) else None
         scores["headline_exact"] = float(headline_exact(truth["headline"], ph))
         scores["headline_f1"] = bow_f1(normalise_headline(truth["headline"]), normalise_headline(ph))
+        if _MULTI_BLOCK_HEADLINE not in (truth.get("flags") or ()):
+            scores["headline_exact_single"] = scores["headline_exact"]
     if truth.get("authors") is not None:
         pa = pred.get("authors")
         names = [str(a) for a in pa] if isinstance(pa, (list, tuple)) else None
@@ -659,6 +667,7 @@ def _aggregate_corpus(pages: Sequence[Mapping[str, Any]]) -> dict[str, float]:
     for key in (
         "headline_exact",
         "headline_f1",
+        "headline_exact_single",
         "authors_f1",
         "authors_f1_named",
         "authors_none_ok",
