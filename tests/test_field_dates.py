@@ -143,3 +143,155 @@ def test_prose_date_deep_in_the_story_is_not_the_publication() -> None:
     body = f"""<article><h1>Harbor wall gives way in storm</h1><div class="entry-content">{STORY}{paragraphs}
     <p>The wall was last repaired on 3 March 1998, when the council spent a large sum on it.</p></div></article>"""
     assert published(_page(body)) is None
+
+
+def test_declared_date_printed_as_the_update_yields_to_the_printed_publication() -> None:
+    # the CMS declares its last save as the publication; the header tells the two apart
+    head = '<meta property="article:published_time" content="2024-12-07T12:43:39Z">'
+    body = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="post-meta"><time datetime="2024-12-07T12:43:39Z">Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024,
+    12:43 PM UTC</time></div><div class="entry-content">{STORY}</div></article>"""
+    page = _page(body, head)
+    assert _day(published(page)) == "2024-12-06"
+
+
+def test_declared_date_kept_when_the_header_prints_only_its_update() -> None:
+    head = '<meta property="article:published_time" content="2024-12-07T12:43:39Z">'
+    body = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="post-meta">Updated Dec. 7, 2024</div><div class="entry-content">{STORY}</div></article>"""
+    assert _day(published(_page(body, head))) == "2024-12-07"
+
+
+def test_local_declaration_beside_a_utc_one_gives_the_local_day() -> None:
+    head = """<meta property="article:published_time" content="2019-11-19T01:19:34Z">
+    <meta name="article_date_original" content="Monday, November 18, 2019, 08:19 PM">"""
+    body = f"<article><h1>Harbor wall gives way in storm</h1><div class='entry-content'>{STORY}</div></article>"
+    d = published(_page(body, head))
+    assert d is not None and d.isoformat() == "2019-11-18T20:19:00-05:00"
+
+
+def test_utc_declaration_kept_when_the_local_one_is_not_the_same_moment() -> None:
+    # a naive value two days away is another date (the first version), not the same moment elsewhere
+    head = """<meta property="article:published_time" content="2019-11-19T01:19:34Z">
+    <meta name="article_date_original" content="Saturday, November 16, 2019, 08:19 PM">"""
+    body = f"<article><h1>Harbor wall gives way in storm</h1><div class='entry-content'>{STORY}</div></article>"
+    assert _day(published(_page(body, head))) == "2019-11-19"
+
+
+def test_printed_day_without_a_year_beside_a_utc_datetime() -> None:
+    body = f"""<article><h1>Harbor wall gives way in storm</h1><div class="dateline">
+    <span class="dateline__updated"><time datetime="2019-11-19T14:41:32Z">Updated Nov 19, 9:41 AM;</time></span>
+    <span class="dateline__published"><time datetime="2019-11-19T01:19:34Z">Posted Nov 18, 8:19 PM</time></span>
+    </div><div class="entry-content">{STORY}</div></article>"""
+    page = _page(body)
+    d = published(page)
+    # the local day and time as printed, in the zone that makes them the declared moment
+    assert d is not None and d.isoformat() == "2019-11-18T20:19:00-05:00"
+    assert _day(modified(page)) == "2019-11-19"
+
+
+def test_post_signed_off_with_its_date() -> None:
+    more = "".join(f"<p>Paragraph {i} of the harbor story goes on about the storm and the ferry.</p>" for i in range(6))
+    body = f"""<article><h1>Harbor wall gives way in storm</h1><div class="entry-content">{STORY}{more}
+    <p>Ann</p><p>10. September 2017</p></div></article><footer>Imprint · Privacy</footer>"""
+    assert _day(published(_page(body, lang="de"))) == "2017-09-10"
+
+
+def test_closing_update_line_is_not_a_publication() -> None:
+    more = "".join(f"<p>Paragraph {i} of the harbor story goes on about the storm and the ferry.</p>" for i in range(6))
+    body = f"""<article><h1>Harbor wall gives way in storm</h1><div class="entry-content">{STORY}{more}
+    <p>Last updated: 10 September 2017</p></div></article>"""
+    assert published(_page(body)) is None
+
+
+def test_date_in_the_last_sentence_of_the_story_is_not_a_sign_off() -> None:
+    more = "".join(f"<p>Paragraph {i} of the harbor story goes on about the storm and the ferry.</p>" for i in range(6))
+    body = f"""<article><h1>Harbor wall gives way in storm</h1><div class="entry-content">{STORY}{more}
+    <p>The council meets again about the wall on 10 September 2017 in the town hall.</p></div></article>"""
+    assert published(_page(body)) is None
+
+
+def test_later_printed_date_beside_the_declared_update_is_not_the_publication() -> None:
+    # the header's other date is later than the declared one: an event's day, not an earlier publication
+    head = '<meta property="article:published_time" content="2024-12-07T12:43:39Z">'
+    body = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="post-meta">Council vote: Dec. 10, 2024 / Updated Dec. 7, 2024</div>
+    <div class="entry-content">{STORY}</div></article>"""
+    assert _day(published(_page(body, head))) == "2024-12-07"
+
+
+def test_date_under_the_headline_when_a_long_contents_list_stands_before_the_story() -> None:
+    contents = "".join(f"<li><a href='#s{i}'>Section {i}</a></li>" for i in range(40))
+    body = f"""<div class="page"><h1>Harbor wall gives way in storm</h1><p>AUG 25 2024 - 8 MIN READ</p>
+    <ul class="toc">{contents}</ul><div class="entry-content">{STORY}</div></div>"""
+    assert _day(published(_page(body))) == "2024-08-25"
+
+
+def test_update_under_a_far_headline_is_not_a_publication() -> None:
+    contents = "".join(f"<li><a href='#s{i}'>Section {i}</a></li>" for i in range(40))
+    body = f"""<div class="page"><h1>Harbor wall gives way in storm</h1><p>Updated Aug 25, 2024</p>
+    <ul class="toc">{contents}</ul><div class="entry-content">{STORY}</div></div>"""
+    assert published(_page(body)) is None
+
+
+def test_cookie_banner_date_is_not_the_publication() -> None:
+    body = f"""<div class="cc-window"><p>We use cookies. Our cookie policy changed on 4 May 2023.</p></div>
+    <article><h1>Harbor wall gives way in storm</h1><div class="entry-content">{STORY}</div></article>"""
+    assert published(_page(body)) is None
+
+
+def test_copyright_line_under_the_story_is_not_a_sign_off_date() -> None:
+    more = "".join(f"<p>Paragraph {i} of the harbor story goes on about the storm and the ferry.</p>" for i in range(6))
+    body = f"""<article><h1>Harbor wall gives way in storm</h1><div class="entry-content">{STORY}{more}
+    <p>© 12.03.2024 Harbor News</p></div></article>"""
+    assert published(_page(body, lang="de")) is None
+
+
+def _bare_page(body: str, url: str) -> Page:
+    # no lang attribute: the page declares no language
+    return load_page(f"<html><head><title>Harbor wall</title></head><body>{body}</body></html>", format="html", url=url)
+
+
+def test_day_order_from_a_country_domain_when_no_language_is_declared() -> None:
+    body = f"""<article><h1>Harbor wall gives way in storm</h1><p class="meta">Ann Lee | 09.10.22</p>
+    <div class="entry-content">{STORY}</div></article>"""
+    assert _day(published(_bare_page(body, "https://harbor-news.example.de/story/harbor-wall"))) == "2022-10-09"
+    # a generic domain says nothing about the day order: a dotted two-digit year stays unread
+    assert published(_bare_page(body, "https://harbor-news.example.com/story/harbor-wall")) is None
+    # nor does a country domain used as a generic name
+    assert published(_bare_page(body, "https://harbor-news.example.io/story/harbor-wall")) is None
+
+
+def test_plain_english_on_a_british_domain_reads_the_day_first() -> None:
+    body = f"""<article><h1>Harbor wall gives way in storm</h1><p class="meta">Ann Lee - 12/03/2026</p>
+    <div class="entry-content">{STORY}</div></article>"""
+    assert _day(published(_page(body, url="https://harbor-news.example.co.uk/story/harbor-wall"))) == "2026-03-12"
+    assert _day(published(_page(body, url="https://harbor-news.example.com/story/harbor-wall"))) == "2026-12-03"
+    assert _day(published(_page(body, url="https://harbor-news.example.co.uk/story/", lang="en-US"))) == "2026-12-03"
+
+
+def test_local_time_that_is_no_zone_offset_away_stays_without_a_zone() -> None:
+    head = """<meta property="article:published_time" content="2019-11-19T01:19:34Z">
+    <meta name="article_date_original" content="Monday, November 18, 2019, 08:11 PM">"""
+    body = f"<article><h1>Harbor wall gives way in storm</h1><div class='entry-content'>{STORY}</div></article>"
+    d = published(_page(body, head))
+    assert d is not None and d.isoformat() == "2019-11-18T20:11:00"
+
+
+def test_update_label_in_other_languages_is_not_a_publication() -> None:
+    for line, lang in (("Обновлено: 15 августа 2016, 13:43", "ru"), ("अपडेट: 14 फ़रवरी 2020", "hi"),
+                       ("Päivitetty 1. tammikuuta 2020", "fi")):
+        body = f"""<article><h1>Harbor wall gives way in storm</h1><p class="meta">{line}</p>
+        <div class="entry-content">{STORY}</div></article>"""
+        page = _page(body, lang=lang)
+        assert published(page) is None, line
+        assert modified(page) is not None, line
+
+
+def test_publication_label_in_another_language_beside_its_update() -> None:
+    body = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <p class="meta">Opublikowano: 3 września 2020, aktualizacja: 5 września 2020</p>
+    <div class="entry-content">{STORY}</div></article>"""
+    page = _page(body, lang="pl")
+    assert _day(published(page)) == "2020-09-03"
+    assert _day(modified(page)) == "2020-09-05"

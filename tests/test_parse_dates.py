@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsparse._parsing import date_from_url, find_dates, parse_date
-from newsparse._parsing.dates import find_date_spans
+from newsparse._parsing.dates import find_date_spans, find_yearless_spans
 
 UTC = dt.timezone.utc
 
@@ -102,6 +102,36 @@ ABSOLUTE = [
     ("4 de novembro de 2020", d(2020, 11, 4)),
     ("7 de março de 2022 às 14:00", d(2022, 3, 7, 14, 0)),
     ("10 out 2021", d(2021, 10, 10)),
+    # Catalan
+    ("17 d'agost de 2020", d(2020, 8, 17)),
+    ("3 de març de 2021", d(2021, 3, 3)),
+    # Russian, Ukrainian (genitive), Polish, Czech
+    ("15 августа 2016, 13:43", d(2016, 8, 15, 13, 43)),
+    ("3 ДЕКАБРЯ 2020", d(2020, 12, 3)),
+    ("22 вересня 2021", d(2021, 9, 22)),
+    ("3 października 2020 r.", d(2020, 10, 3)),
+    ("5. května 2021 10:20", d(2021, 5, 5, 10, 20)),
+    # Scandinavian, Finnish, Turkish, Romanian, Indonesian, Greek
+    ("12 augusti 2019", d(2019, 8, 12)),
+    ("4. marts 2022", d(2022, 3, 4)),
+    ("1. tammikuuta 2020", d(2020, 1, 1)),
+    ("12 Ağustos 2020 14:05", d(2020, 8, 12, 14, 5)),
+    ("7 noiembrie 2019", d(2019, 11, 7)),
+    ("9 Desember 2021", d(2021, 12, 9)),
+    ("20 Οκτωβρίου 2020", d(2020, 10, 20)),
+    ("17 באוגוסט 2020", d(2020, 8, 17)),
+    # Hindi, Marathi (vowel signs inside the month name; Devanagari digits)
+    ("17 अप्रैल 2020", d(2020, 4, 17)),
+    ("14 फ़रवरी 2020, 10:15 AM IST", d(2020, 2, 14, 10, 15, tzinfo=tz(5.5))),
+    ("3 सप्टेंबर 2021", d(2021, 9, 3)),
+    ("१७ अप्रैल २०२०", d(2020, 4, 17)),
+    # Hungarian (year first)
+    ("2020. augusztus 17.", d(2020, 8, 17)),
+    ("2021. márc. 3. 10:15", d(2021, 3, 3, 10, 15)),
+    # Java's Date.toString (time and zone between the day and the year)
+    ("Tue Jan 28 15:28:56 CET 2020", d(2020, 1, 28, 15, 28, 56, tzinfo=tz(1))),
+    ("Wed Jul 01 09:05:00 EDT 2020", d(2020, 7, 1, 9, 5, tzinfo=tz(-4))),
+    ("Mon Mar 2 10:00 2020", d(2020, 3, 2, 10, 0)),
     # CJK
     ("2020年11月4日 15:30", d(2020, 11, 4, 15, 30)),
     ("2020年11月4日", d(2020, 11, 4)),
@@ -161,6 +191,9 @@ def test_parse_date(text: str, expected: dt.datetime) -> None:
         "31/02/2020",
         "1.2.20",  # a version number
         "version 1.2.3",
+        "v1.02.03",
+        "01.2.20",  # a two-digit year needs a two-digit day and month
+        "01-02-20",
         "32 January 2020",
         "Jan 32, 2020",
         "March 18 at 3:57 PM",  # no year, no reference
@@ -169,6 +202,10 @@ def test_parse_date(text: str, expected: dt.datetime) -> None:
         "vor 3 Tagen",
         "a date was set for the meeting",
         "May the force be with you",
+        "Mars 4 rover landed",  # a month name of one language is a word of another: needs a day and a year
+        "listopad 12 items",
+        "Call 28 15:28 in 2020",  # the Java form needs a month name
+
         "PT140S",
         "null MINS AGO",
         "123456789",
@@ -193,6 +230,14 @@ def test_ambiguous_numeric_dates() -> None:
     assert parse_date("01.02.2020", dayfirst=False) == d(2020, 1, 2)
     assert parse_date("13/02/2020") == d(2020, 2, 13)  # impossible month decides
     assert parse_date("02/13/2020", dayfirst=True) == d(2020, 2, 13)
+    # a dotted two-digit year is read on day-first pages only (US pages print "11.05.12" month first)
+    assert parse_date("09.10.22", dayfirst=True) == d(2022, 10, 9)
+    assert parse_date("Mi 12.05.21 | 14:07 Uhr", dayfirst=True) == d(2021, 5, 12, 14, 7)
+    assert find_dates("Von: Ann Lee | 31.10.23", dayfirst=True) == [d(2023, 10, 31)]
+    assert find_date_spans("Von: Ann Lee | 31.10.23", dayfirst=True)[0][:2] == (15, 23)
+    assert parse_date("09.10.22") is None
+    assert parse_date("09.10.22", dayfirst=False) is None
+    assert parse_date("9.10.22", dayfirst=True) is None  # day and month printed with two digits
 
 
 def test_us_generic_zones_follow_daylight_saving() -> None:
@@ -478,3 +523,17 @@ def test_url_round_trip(value: dt.datetime) -> None:
     ):
         got = date_from_url(url)
         assert got is not None and got.date() == value.date(), url
+
+
+def test_find_yearless_spans_reads_the_reference_year() -> None:
+    ref = d(2019, 11, 19, 1, 19, tzinfo=UTC)
+    spans = list(find_yearless_spans("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", ref))
+    assert [v for _s, _e, v in spans] == [d(2019, 11, 19, 9, 41), d(2019, 11, 18, 20, 19)]
+    text = "Posted Nov 18, 8:19 PM"
+    ((start, end, _v),) = find_yearless_spans(text, ref)
+    assert text[start:end] == "Nov 18, 8:19 PM"
+    # a day after the reference (beyond a day of zone slack) is last year's
+    assert [v for _s, _e, v in find_yearless_spans("December 30", d(2020, 1, 2))] == [d(2019, 12, 30)]
+    # full dates and relative phrases are not yearless dates
+    assert list(find_yearless_spans("Nov 18, 2019 and 2 days ago", ref)) == []
+    assert list(find_yearless_spans("no digits here", ref)) == []

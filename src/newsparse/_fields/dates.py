@@ -3,12 +3,21 @@
 Declared dates (JSON-LD, ``<meta>``, ``itemprop`` elements) come first, then the date in the URL,
 then the dates printed in the article header (``<time>``, date- and byline-classed elements, short
 lines between the headline and the story), nearest to the story first, so a masthead's "today" line
-loses to the story's own. A printed date is read with the words just before it: "Updated March 11"
-is the modification, "Posted ... / Updated ..." gives both, and a page that prints only an update
-has no publication date (pages print their crawl day that way). Declared and ``datetime=`` values
-are moments, often in UTC; when one is a day off the day printed beside it or written in the URL,
-the local day wins, unless the header also prints the declared day. A day without a time takes its
-time (and zone) from another source of the same day, such as a post footer's ``<abbr title>``.
+loses to the story's own; last, a date line that signs the post off under the story, or one right
+under the printed headline when the story was found far from it. A printed date is read with the
+words just before it: "Updated March 11" is the modification, "Posted ... / Updated ..." gives both,
+and a page that prints only an update has no publication date (pages print their crawl day that
+way). When the header prints the declared publication day as its update and an earlier day as the
+publication, the CMS declared its last save: the printed publication wins. Dates in comments, teasers,
+captions, cookie banners, policy and copyright lines are never read.
+
+Declared and ``datetime=`` values are moments, often in UTC; the label is the day as the page writes
+it, so when one is a day off the day printed beside it, written in the URL or declared again without
+a zone, the local day wins (with the zone that makes it the same moment, when it has a time), unless
+the header also prints the declared day. A printed "Nov 18, 8:19 PM" without a year is read in the
+year of the machine value beside it. A day without a time takes its time (and zone) from another
+source of the same day, such as a post footer's ``<abbr title>``. Numeric dates are read day first
+or month first by the page's language, or, without one (or for plain "en"), by its country domain.
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ from typing import Any
 from .._blocks import _token_hints, collapse
 from .._page import Page
 from .._parsing import date_from_url, find_dates, parse_date
-from .._parsing.dates import find_date_spans
+from .._parsing.dates import find_date_spans, find_yearless_spans
 
 #: <meta> names that carry the publication date, most trusted first.
 PUBLISHED_META = (
@@ -91,7 +100,9 @@ _WORD_END = r"(?:(?![^\W\d_])|(?-i:(?=[A-Z])))"
 UPDATED_WORDS = re.compile(
     _WORD_START
     + r"(?:updated|last updated|modified|revised|aktualisiert|geändert|mis à jour|mise à jour|actualizado"
-    r"|actualización|aggiornato|aggiornamento|bijgewerkt|atualizado|upd)"
+    r"|actualización|aggiornato|aggiornamento|bijgewerkt|atualizado|upd|обновлено|обновлен|оновлено"
+    r"|aktualizacja|zaktualizowano|aktualizováno|aktualizované|uppdaterad|opdateret|oppdatert|päivitetty"
+    r"|güncellendi|güncelleme|actualizat|diperbarui|ενημερώθηκε|अपडेट|अद्यतन)"
     + _WORD_END,
     re.I,
 )
@@ -99,8 +110,17 @@ UPDATED_WORDS = re.compile(
 PUBLISHED_WORDS = re.compile(
     _WORD_START
     + r"(?:published|posted|publié|publiée|veröffentlicht|erstellt|publicado|pubblicato|created|gepubliceerd"
-    r"|erschienen)"
+    r"|erschienen|опубликовано|опубліковано|opublikowano|publikováno|publicerad|publiceret|publisert"
+    r"|julkaistu|yayınlandı|yayınlanma|publicat|diterbitkan|δημοσιεύθηκε|प्रकाशित)"
     + _WORD_END,
+    re.I,
+)
+#: Words of a notice about the site rather than the story (cookie banners, privacy and terms notices,
+#: copyright lines): a date printed in it is the notice's ("This policy was last changed on 4 May 2023").
+NOTICE_WORDS = re.compile(
+    r"cookie|privacy (?:policy|notice|statement|settings)|gdpr|terms of (?:use|service)|copyright|©"
+    r"|datenschutz|nutzungsbedingungen|confidentialité|mentions légales|privacidad|all rights reserved"
+    r"|alle rechte",
     re.I,
 )
 #: How many blocks above the story's first block its header (headline, byline, date) may start.
@@ -114,6 +134,14 @@ HEADER_SPILL = 3
 SHORT_LINE_SPILL = 8
 #: Blocks under the story where its own date element may stand (a blog post's "posted at" footer).
 FOOTER_WINDOW = 10
+#: Lines from the story's last block on where a post's sign-off date may stand (last line, just under it).
+CLOSING_LINES = 3
+#: A sign-off date line is a date and little else...
+CLOSING_DATE_CHARS = 60
+#: ...at most a weekday, a time or a "Posted on" label beside it.
+CLOSING_EXTRA_WORDS = 3
+#: Blocks under the printed headline searched for its date line when the story was found far from it.
+HEADLINE_DATE_WINDOW = 4
 #: A printed date line is short; longer text is prose that merely mentions a date.
 MAX_DATE_LINE_CHARS = 160
 #: A block inside the story counts as a header line only this short (a date line taken for part of the
@@ -125,6 +153,10 @@ OPENING_DATE_CHARS = 24
 LABEL_CHARS = 40
 #: A declared date this close to the printed or URL day is the same moment in another zone.
 ZONE_SLACK = _dt.timedelta(days=1)
+#: Zones lie within 14 hours of UTC...
+MAX_ZONE_OFFSET = _dt.timedelta(hours=14)
+#: ...on quarter hours (Nepal is +05:45).
+ZONE_STEP = _dt.timedelta(minutes=15)
 #: Zones run from UTC-12 to UTC+14: a UTC time from this hour may be the next day somewhere...
 LATE_UTC_HOUR = 10
 #: ...and one before this hour the previous day somewhere.
@@ -134,17 +166,30 @@ EARLY_UTC_HOUR = 12
 MONTH_FIRST_LOCALES = ("en-us", "en", "en-ph", "en-ca")
 
 
+#: Country-code domains that print numeric dates month first, or that sites anywhere use as generic
+#: names: they say nothing about a page's day order.
+NO_DAY_ORDER_TLDS = frozenset("us ph ca fm io co ai tv me ly gg to cc ws la so sh ac is am im vc".split())
+
+
 def _dayfirst(page: Page) -> bool | None:
-    """Whether the page's numeric dates are day first ("12/03/2026" = 12 March), from its language."""
+    """Whether the page's numeric dates are day first ("12/03/2026" = 12 March), from its language,
+    or, for a page that declares none or plain "en", from its country-code domain (``.de``, ``.co.uk``)."""
     if "_dayfirst" not in page.__dict__:
         from .language import language
 
         lang = (language(page) or "").lower()
-        page.__dict__["_dayfirst"] = None if not lang else lang not in MONTH_FIRST_LOCALES
+        tld = (page.domain or "").rsplit(".", 1)[-1]
+        country = len(tld) == 2 and tld.isalpha() and tld not in NO_DAY_ORDER_TLDS
+        if lang == "en" and country:
+            page.__dict__["_dayfirst"] = True  # English without a region, on a British, Irish, Indian... domain
+        elif lang:
+            page.__dict__["_dayfirst"] = lang not in MONTH_FIRST_LOCALES
+        else:
+            page.__dict__["_dayfirst"] = True if country else None
     return page.__dict__["_dayfirst"]  # type: ignore[no-any-return]
 
 
-def _jsonld_date(page: Page, key: str) -> _dt.datetime | None:
+def _jsonld_dates(page: Page, key: str) -> Iterator[_dt.datetime]:
     for obj in page.metadata.articles():
         v = obj.get(key)
         if isinstance(v, list):
@@ -152,17 +197,23 @@ def _jsonld_date(page: Page, key: str) -> _dt.datetime | None:
         if isinstance(v, str):
             d = parse_date(v)
             if d is not None:
-                return d
-    return None
+                yield d
 
 
-def _meta_date(page: Page, keys: tuple[str, ...]) -> _dt.datetime | None:
+def _jsonld_date(page: Page, key: str) -> _dt.datetime | None:
+    return next(_jsonld_dates(page, key), None)
+
+
+def _meta_dates(page: Page, keys: tuple[str, ...]) -> Iterator[_dt.datetime]:
     for k in keys:
         for v in page.metadata.meta.get(k, ()):
             d = parse_date(v)
             if d is not None:
-                return d
-    return None
+                yield d
+
+
+def _meta_date(page: Page, keys: tuple[str, ...]) -> _dt.datetime | None:
+    return next(_meta_dates(page, keys), None)
 
 
 def _in_other_item(el: Any) -> bool:
@@ -228,6 +279,16 @@ def _declared(page: Page, updated: bool = False) -> _dt.datetime | None:
     )
 
 
+def _declared_local(page: Page, declared: _dt.datetime) -> _dt.datetime | None:
+    """Another declaration of the publication written as a local time without a zone (a ``<meta>``
+    "Monday, November 18, 2019, 08:19 PM" beside the UTC ``article:published_time``): the day as
+    the page writes it, when it is the declared moment's day in another zone."""
+    for d in (*_jsonld_dates(page, "datePublished"), *_meta_dates(page, PUBLISHED_META)):
+        if d.tzinfo is None and _same_moment(declared, d):
+            return d
+    return None
+
+
 def _story_span(page: Page) -> tuple[int, int]:
     from .analysis import analyze
 
@@ -249,12 +310,20 @@ def _is_update_label(prefix: str) -> bool:
 def _labelled_dates(text: str, lead: str, dayfirst: bool | None) -> Iterator[tuple[_dt.datetime, bool]]:
     """The dates of a short printed line, each with whether its label makes it an update."""
     prev = 0
-    for start, end, _value in find_date_spans(text):
-        # find_date_spans reads "/" month first; re-read the expression with the page's day order
-        d = parse_date(text[start:end], dayfirst=dayfirst) or _value
+    for start, end, d in find_date_spans(text, dayfirst=dayfirst):
         label = (lead + " " + text[prev:start])[-LABEL_CHARS:]
         yield d, _is_update_label(label)
         prev = end
+
+
+def _labelled_yearless(text: str, lead: str, reference: _dt.datetime) -> list[tuple[_dt.datetime, bool]]:
+    """The month-and-day dates of a short printed line, read in ``reference``'s year, with their labels."""
+    out = []
+    prev = 0
+    for start, end, value in find_yearless_spans(text, reference):
+        out.append((value, _is_update_label((lead + " " + text[prev:start])[-LABEL_CHARS:])))
+        prev = end
+    return out
 
 
 def _lead_text(el: Any) -> str:
@@ -274,16 +343,21 @@ def _lead_text(el: Any) -> str:
 def _mark_dates(page: Page, el: Any) -> Iterator[tuple[_dt.datetime, bool]]:
     lead = _lead_text(el)
     text = collapse(el.text_content() or "")
+    if NOTICE_WORDS.search(text[:MAX_DATE_LINE_CHARS]):
+        return  # a cookie banner's or a policy's date
     shown = list(_labelled_dates(text, lead, _dayfirst(page))) if len(text) <= MAX_DATE_LINE_CHARS else []
     for attr in MACHINE_DATE_ATTRS:
         value = el.get(attr)
         d = parse_date(value) if value else None
         if d is None:
             continue
+        if not shown and len(text) <= MAX_DATE_LINE_CHARS:
+            # "Posted Nov 18, 8:19 PM": the printed day without its year, in the machine value's year
+            shown = _labelled_yearless(text, lead, d)
         for local, upd in shown:
             # the attribute is the moment (often in UTC), the text the day where it was printed
             if abs(local.date() - d.date()) == ZONE_SLACK:
-                yield local, upd
+                yield _zoned(d, local), upd
                 return
         first = find_date_spans(text)
         label = lead + " " + (text[: first[0][0]] if first else text[:LABEL_CHARS])
@@ -306,7 +380,7 @@ def _printed(page: Page) -> list[tuple[int, _dt.datetime, bool]]:
             out.append((mark.block_index, d, upd))
     dayfirst = _dayfirst(page)
     for b in page.blocks[max(0, start - HEADER_TEXT_WINDOW) : start + SHORT_LINE_SPILL]:
-        if b.hints & NOT_ARTICLE_DATE_HINTS or b.kind == "caption":
+        if b.hints & NOT_ARTICLE_DATE_HINTS or b.kind == "caption" or NOTICE_WORDS.search(b.text):
             continue
         if len(b.text) <= (MAX_DATE_LINE_CHARS if b.index < start else SHORT_LINE_CHARS):
             for d, upd in _labelled_dates(b.text, "", dayfirst):
@@ -345,6 +419,18 @@ def _same_moment(declared: _dt.datetime, local: _dt.datetime | None) -> bool:
     return False
 
 
+def _zoned(moment: _dt.datetime, local: _dt.datetime) -> _dt.datetime:
+    """``local`` (a printed time without a zone) with the zone that makes it ``moment``, when ``moment``
+    has a zone and the two differ by a real zone offset ("8:19 PM" beside "01:19Z" is -05:00)."""
+    if moment.tzinfo is None or local.tzinfo is not None or not _has_time(local):
+        return local
+    utc = moment.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+    offset = local.replace(second=utc.second, microsecond=utc.microsecond) - utc
+    if abs(offset) > MAX_ZONE_OFFSET or offset % ZONE_STEP:
+        return local
+    return local.replace(tzinfo=_dt.timezone(offset))
+
+
 def _has_time(d: _dt.datetime) -> bool:
     return d.tzinfo is not None or (d.hour, d.minute, d.second) != (0, 0, 0)
 
@@ -360,6 +446,51 @@ def _closing_marks(page: Page) -> Iterator[_dt.datetime]:
                 if d is not None:
                     yield d
                     break
+
+
+def _closing_date(page: Page) -> _dt.datetime | None:
+    """A post that signs off with its date: the story's last line, or a line just under it, is a date
+    and little else ("10. September 2017" under the signature of a blog post)."""
+    _start, end = _story_span(page)
+    dayfirst = _dayfirst(page)
+    for b in page.blocks[end : end + CLOSING_LINES]:
+        if b.hints & NOT_ARTICLE_DATE_HINTS or len(b.text) > CLOSING_DATE_CHARS or NOTICE_WORDS.search(b.text):
+            continue
+        spans = find_date_spans(b.text, dayfirst=dayfirst)
+        if len(spans) != 1:
+            continue
+        start_c, end_c, value = spans[0]
+        rest = (b.text[:start_c] + " " + b.text[end_c:]).split()
+        if len(rest) <= CLOSING_EXTRA_WORDS and not _is_update_label(b.text[:start_c]):
+            return value
+    return None
+
+
+def _under_headline(page: Page) -> _dt.datetime | None:
+    """A date line just under the printed headline, when the story was found far from it (a long
+    table of contents or a teaser grid between): the header is where the headline is."""
+    from .headline import headline_text
+
+    head = headline_text(page)
+    if not head:
+        return None
+    start, _end = _story_span(page)
+    dayfirst = _dayfirst(page)
+    for b in page.blocks:
+        if b.text != head:
+            continue
+        if start - HEADER_TEXT_WINDOW <= b.index <= start + SHORT_LINE_SPILL:
+            return None  # the header was searched already
+        for line in page.blocks[b.index + 1 : b.index + 1 + HEADLINE_DATE_WINDOW]:
+            if line.hints & NOT_ARTICLE_DATE_HINTS or len(line.text) > MAX_DATE_LINE_CHARS:
+                continue
+            if NOTICE_WORDS.search(line.text):
+                continue
+            for d, upd in _labelled_dates(line.text, "", dayfirst):
+                if not upd:
+                    return d
+        return None
+    return None
 
 
 def _with_time(page: Page, day: _dt.datetime) -> _dt.datetime:
@@ -386,15 +517,27 @@ def published(page: Page) -> _dt.datetime | None:
     declared = _declared(page)
     printed = _printed_date(page, updated=False)
     if declared is not None:
-        if any(d.date() == declared.date() for _i, d, _u in _printed(page)):
+        shown = _printed(page)
+        if any(d.date() == declared.date() and not upd for _i, d, upd in shown):
             return declared  # the header prints the declared day: it is the local one
-        for local in (printed, url_date):
+        if (
+            printed is not None
+            and printed.date() < declared.date()
+            and any(d.date() == declared.date() for _i, d, _u in shown)
+        ):
+            # the header prints the declared day as its update, and an earlier day as the publication
+            return printed
+        if any(d.date() == declared.date() for _i, d, _u in shown):
+            return declared
+        for local in (printed, url_date, _declared_local(page, declared)):
             if local is not None and _same_moment(declared, local):
-                return local
+                return _zoned(declared, local)
         return declared
     if url_date is not None:
         return _with_time(page, url_date)
-    return None if printed is None else _with_time(page, printed)
+    if printed is not None:
+        return _with_time(page, printed)
+    return _closing_date(page) or _under_headline(page)
 
 
 def modified(page: Page) -> _dt.datetime | None:

@@ -11,16 +11,22 @@ Accepted (searched anywhere in the string, first one wins in :func:`parse_date`)
   year-first numeric (``2020/11/04``, Korean ``2020.11.04`` / ``2020. 11. 4.``);
 - RFC 2822 (``Tue, 19 Nov 2019 14:03:00 GMT``), US (``Nov. 4, 2020 3:54 PM EST``), numeric
   ``11/04/2020`` (month first for ``/`` unless impossible), ``4.11.2020`` / ``04-11-2020`` (day first);
-- day-first month names in English, German, French, Italian, Spanish, Dutch, Portuguese
-  (``4. November 2020``, ``le 4 nov. 2020 à 15h30``, ``4 de noviembre de 2020``, ``1er janvier 2020``);
+- Java's ``Date.toString`` (``Tue Jan 28 15:28:56 CET 2020``);
+- day-first month names in English, German, French, Italian, Spanish, Dutch, Portuguese, Catalan, Russian,
+  Ukrainian, Bulgarian, Serbian, Polish, Czech, Slovak, Scandinavian, Finnish, Hungarian, Romanian, Turkish,
+  Indonesian, Greek, Arabic, Georgian (``4. November 2020``, ``le 4 nov. 2020 à 15h30``, ``4 de noviembre de
+  2020``, ``1er janvier 2020``, ``17 d'agost de 2020``, ``15 августа 2016``, ``3 października 2020``);
 - Chinese / Japanese / Korean ``2020年11月4日 15:30``, ``2020년 11월 4일``;
+- year first with a month name, Hungarian style: ``2020. augusztus 17.``, ``2021. márc. 3. 10:15``;
+- ``23.09.22`` (two-digit year, day and month printed with two digits), with ``dayfirst=True`` only;
 - with ``reference`` only: relative phrases (``2 hours ago``, ``vor 3 Tagen``, ``il y a 2 jours``,
   ``hace 2 días``, ``2 giorni fa``, ``2 dagen geleden``, ``há 2 dias``, ``yesterday``, ``gestern``...)
-  and, in :func:`parse_date` only, a month and day without a year (``March 18 at 3:57 PM``).
+  and, in :func:`parse_date` and :func:`find_yearless_spans` only, a month and day without a year
+  (``March 18 at 3:57 PM``).
 
 Not accepted: a month and year without a day, bare years, times alone, two-digit years except in
-``m/d/yy``, years outside 1990-2100 (1900-2100 when the month is spelled out), relative months/years
-("2 years ago" cannot give a day).
+``m/d/yy`` and ``dd.mm.yy`` (``1.2.20`` is a version number), years outside 1990-2100 (1900-2100 when the
+month is spelled out), relative months/years ("2 years ago" cannot give a day).
 """
 
 from __future__ import annotations
@@ -57,6 +63,50 @@ for _num, _names in enumerate(
         "october oct okt oktober octobre ottobre ott octubre outubro out",
         "november nov novembre noviembre novembro",
         "december dec dez dezember décembre decembre déc dicembre dic diciembre dezembro",
+    ),
+    start=1,
+):
+    for _n in _names.split():
+        MONTHS[_n] = _num
+#: More languages, nominative and genitive ("15 августа 2016", "3 września 2020", "5. května 2021"):
+#: Russian, Ukrainian, Polish, Czech, Slovak, Scandinavian, Finnish, Turkish, Romanian, Indonesian,
+#: Catalan, Hungarian, Greek, Bulgarian, Serbian, Arabic, Georgian, Hebrew (with its "in" prefix), Hindi,
+#: Marathi (with and without the nukta composed).
+#: Only ever read next to a day and a year, so the common words among them ("mars", "maj",
+#: "listopad") cannot turn prose into a date.
+for _num, _names in enumerate(
+    (
+        "января январь янв січня січень січ stycznia styczeń sty ledna leden januára januar tammikuuta ocak"
+        " ianuarie ian gener gen január ιανουαρίου ιαν януари јануар يناير იანვარი ינואר בינואר जनवरी जानेवारी",
+        "февраля февраль фев лютого лютий лют lutego luty lut února únor februára februar helmikuuta şubat"
+        " subat februarie febrer február febr φεβρουαρίου φεβ февруари фебруар فبراير თებერვალი פברואר בפברואר"
+        " फ़रवरी फरवरी फेब्रुवारी",
+        "марта март мар березня березень бер marca marzec března březen marts maaliskuuta mart martie març"
+        " március márc μαρτίου μαρ maret مارس მარტი מרץ במרץ מרס במרס मार्च",
+        "апреля апрель апр квітня квітень кві kwietnia kwiecień kwi dubna duben apríla april huhtikuuta nisan"
+        " aprilie abril április ápr απριλίου απρ април أبريل ابريل إبريل აპრილი אפריל באפריל अप्रैल अप्रेल"
+        " एप्रिल",
+        "мая май травня травень тра maja maj května květen mája toukokuuta mayıs mayis mai maig május máj"
+        " μαΐου μαΐ μαιου mei мај مايو მაისი מאי במאי मई मे",
+        "июня июнь июн червня червень чер czerwca czerwiec cze června červen júna juni kesäkuuta haziran"
+        " iunie juny június jún ιουνίου ιουν юни јун يونيو يونيه ივნისი יוני ביוני जून",
+        "июля июль июл липня липень лип lipca lipiec lip července červenec júla juli heinäkuuta temmuz iulie"
+        " juliol július júl ιουλίου ιουλ юли јул يوليو يوليه ივლისი יולי ביולי जुलाई जुलै",
+        "августа август авг серпня серпень сер sierpnia sierpień srpna srpen augusta augusti elokuuta ağustos"
+        " agustos august agost augusztus aug αυγούστου αυγ agustus أغسطس اغسطس აგვისტო אוגוסט באוגוסט अगस्त"
+        " ऑगस्ट",
+        "сентября сентябрь сен сент вересня вересень вер września wrzesień wrz září septembra september"
+        " syyskuuta eylül eylul septembrie setembre szeptember szept σεπτεμβρίου σεπ септември септембар"
+        " سبتمبر სექტემბერი ספטמבר בספטמבר सितंबर सितम्बर सप्टेंबर",
+        "октября октябрь окт жовтня жовтень жов października październik paź října říjen októbra oktober"
+        " lokakuuta ekim octombrie octubre október okt οκτωβρίου οκτ октомври октобар أكتوبر اكتوبر ოქტომბერი"
+        " אוקטובר באוקטובר अक्टूबर अक्तूबर ऑक्टोबर",
+        "ноября ноябрь ноя листопада листопад лис listopada listopad lis listopadu novembra november"
+        " marraskuuta kasım kasim noiembrie novembre νοεμβρίου νοε ноември новембар نوفمبر ნოემბერი נובמבר"
+        " בנובמבר नवंबर नवम्बर नोव्हेंबर",
+        "декабря декабрь дек грудня грудень гру grudnia grudzień gru prosince prosinec decembra december"
+        " joulukuuta aralık aralik decembrie desembre δεκεμβρίου δεκ desember декември децембар ديسمبر"
+        " დეკემბერი דצמבר בדצמבר दिसंबर दिसम्बर डिसेंबर",
     ),
     start=1,
 ):
@@ -102,36 +152,55 @@ _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 _MONTH_START = r"(?:(?<![^\W\d_])|(?-i:(?<=[a-z])(?=[A-Z])))"
 
 
-def _mon(group: str) -> str:
-    # any 3-10 letter word: checked against MONTHS in code (a 150-name alternation is slow to scan)
-    return rf"{_MONTH_START}(?P<{group}>[^\W\d_]{{3,10}}){_NOT_LETTER_AFTER}\.?"
+#: Devanagari vowel signs and nukta: parts of a Hindi or Marathi word that Python does not count as letters.
+_INDIC_MARKS = "\u0900-\u0903\u093a-\u094f\u0955-\u0957\u0962\u0963"
+#: Text that needs the month patterns with those marks (slower: used only for such text).
+_HAS_INDIC = re.compile("[\u0900-\u097f]")
+
+
+def _mon(group: str, marks: bool = False) -> str:
+    # any 3-12 letter word: checked against MONTHS in code (a 400-name alternation is slow to scan)
+    letter = f"(?:[^\\W\\d_]|[{_INDIC_MARKS}])" if marks else "[^\\W\\d_]"
+    return rf"{_MONTH_START}(?P<{group}>{letter}{{3,12}}){_NOT_LETTER_AFTER}\.?"
 
 
 _HAS_DIGIT = re.compile(r"\d")
 
 
-# One scanner for all absolute dates: alternatives are tried left to right at each position.
-_DATE_RX = re.compile(
-    "|".join(
-        (
-            # 1. ISO / year-first numeric: 2020-11-04, 2020/11/04, 2020.11.04, 2020. 11. 4.
-            r"(?<![\d.,/:-])(?P<iy>\d{4})(?P<isep>[-/.])\s?(?P<im>\d{1,2})(?P=isep)\s?(?P<id>\d{1,2})(?!\d|[-/]\d|\.\d)\.?",
-            # 1b. ISO basic: 20201104T153000Z
-            r"(?<![\d.,/:-])(?P<by>\d{4})(?P<bm>\d{2})(?P<bd>\d{2})(?=T\d)",
-            # 2. CJK: 2020年11月4日, 2020년 11월 4일
-            r"(?<!\d)(?P<cy>\d{4})\s?[年년]\s?(?P<cm>\d{1,2})\s?[月월]\s?(?P<cd>\d{1,2})\s?[日일]",
-            # 3. month first: November 4, 2020 / Nov. 4th 2020 / Oct 29, 2012
-            _mon("am") + r"[\s,]{0,3}(?P<ad>\d{1,2})(?:st|nd|rd|th)?(?!\d)[\s,.\-]{0,3}(?P<ay>\d{4})(?!\d)",
-            # 4. day first: 4 November 2020 / 4. November 2020 / 4 de noviembre de 2020 / 19-Nov-2019
-            r"(?<![\d.,:])(?P<dd>\d{1,2})(?:st|nd|rd|th|er|re|º|°|ª|\.)?[\s\-/]{0,3}(?:de\s{1,3})?"
-            + _mon("dm")
-            + r"[\s,\-/]{0,3}(?:(?:de|del)\s{1,3})?(?P<dy>\d{4})(?!\d)",
-            # 5. numeric day/month: 11/04/2020, 4.11.2020, 04-11-2020, 11/19/19
-            r"(?<![\d.,/:-])(?P<na>\d{1,2})(?P<nsep>[./-])(?P<nb>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?!\d|[-/]\d|\.\d)",
-        )
-    ),
-    re.I,
-)
+def _date_rx(marks: bool) -> re.Pattern[str]:
+    """One scanner for all absolute dates: alternatives are tried left to right at each position."""
+    return re.compile(
+        "|".join(
+            (
+                # 1. ISO / year-first numeric: 2020-11-04, 2020/11/04, 2020.11.04, 2020. 11. 4.
+                r"(?<![\d.,/:-])(?P<iy>\d{4})(?P<isep>[-/.])\s?(?P<im>\d{1,2})(?P=isep)\s?(?P<id>\d{1,2})(?!\d|[-/]\d|\.\d)\.?",
+                # 1b. ISO basic: 20201104T153000Z
+                r"(?<![\d.,/:-])(?P<by>\d{4})(?P<bm>\d{2})(?P<bd>\d{2})(?=T\d)",
+                # 2. CJK: 2020年11月4日, 2020년 11월 4일
+                r"(?<!\d)(?P<cy>\d{4})\s?[年년]\s?(?P<cm>\d{1,2})\s?[月월]\s?(?P<cd>\d{1,2})\s?[日일]",
+                # 3. month first: November 4, 2020 / Nov. 4th 2020 / Oct 29, 2012; or with the time and zone
+                # between the day and the year (Java's Date.toString): Tue Jan 28 15:28:56 CET 2020
+                _mon("am", marks)
+                + r"(?:[\s,]{0,3}(?P<ad>\d{1,2})(?:st|nd|rd|th)?(?!\d)[\s,.\-]{0,3}(?P<ay>\d{4})(?!\d)"
+                r"|\s{1,3}(?P<jd>\d{1,2})\s{1,3}(?P<jt>\d{1,2}:[0-5]\d(?::[0-5]\d)?)\s{1,3}"
+                r"(?:[^\W\d_]{1,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\s{1,3})?(?P<jy>\d{4})(?!\d))",
+                # 4. day first: 4 November 2020 / 4. November 2020 / 4 de noviembre de 2020 / 19-Nov-2019 / 17 d'agost
+                r"(?<![\d.,:])(?P<dd>\d{1,2})(?:st|nd|rd|th|er|re|º|°|ª|\.)?[\s\-/]{0,3}(?:de\s{1,3}|d['’])?"
+                + _mon("dm", marks)
+                + r"[\s,\-/]{0,3}(?:(?:de|del)\s{1,3})?(?P<dy>\d{4})(?!\d)",
+                # 4b. year first with a month name (Hungarian): 2020. augusztus 17.
+                r"(?<![\d.,/:-])(?P<hy>\d{4})\.\s{0,3}" + _mon("hm", marks) + r"\s{0,3}(?P<hd>\d{1,2})\.(?!\d)",
+                # 5. numeric day/month: 11/04/2020, 4.11.2020, 04-11-2020, 11/19/19
+                r"(?<![\d.,/:-])(?P<na>\d{1,2})(?P<nsep>[./-])(?P<nb>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?!\d|[-/]\d|\.\d)",
+            )
+        ),
+        re.I,
+    )
+
+
+_DATE_RX = _date_rx(marks=False)
+#: The same with Devanagari vowel signs in month names, for text that has them.
+_DATE_RX_INDIC = _date_rx(marks=True)
 
 # A clock time: 15:30, 15:30:00.123, 3:54 PM, 3 p.m., 15h30, 4.34pm, 05:00 Uhr
 _TIME = (
@@ -204,11 +273,18 @@ _DAY_WORDS: dict[str, int | None] = {
 }  # fmt: skip
 
 # Month and day without a year ("March 18", "18. März"), only in parse_date with a reference.
-_NOYEAR_RX = re.compile(
-    _mon("am") + r"\s{0,3}(?P<ad>\d{1,2})(?:st|nd|rd|th)?(?![\d:.]|,?\s{0,3}\d{4})"
-    r"|(?<![\d.,:])(?P<dd>\d{1,2})(?:st|nd|rd|th|er|\.)?\s{0,3}(?:de\s{1,3})?" + _mon("dm") + r"(?![\s,]{0,3}\d)",
-    re.I,
-)
+def _noyear_rx(marks: bool) -> re.Pattern[str]:
+    return re.compile(
+        _mon("am", marks) + r"\s{0,3}(?P<ad>\d{1,2})(?:st|nd|rd|th)?(?![\d:.]|,?\s{0,3}\d{4})"
+        r"|(?<![\d.,:])(?P<dd>\d{1,2})(?:st|nd|rd|th|er|\.)?\s{0,3}(?:de\s{1,3})?"
+        + _mon("dm", marks)
+        + r"(?![\s,]{0,3}\d)",
+        re.I,
+    )
+
+
+_NOYEAR_RX = _noyear_rx(marks=False)
+_NOYEAR_RX_INDIC = _noyear_rx(marks=True)
 
 
 def parse_date(
@@ -258,13 +334,13 @@ def find_dates(
 
 
 def find_date_spans(
-    text: str, *, reference: _dt.datetime | None = None
+    text: str, *, reference: _dt.datetime | None = None, dayfirst: bool | None = None
 ) -> list[tuple[int, int, _dt.datetime]]:
     """Like :func:`find_dates`, with the (start, end) of each expression, its time included."""
     if not isinstance(text, str):
         return []
     try:
-        return list(_scan(text[:_MAX_FIND], reference, _MIN_YEAR, None))
+        return list(_scan(text[:_MAX_FIND], reference, _MIN_YEAR, dayfirst))
     except (ValueError, OverflowError):  # pragma: no cover
         return []
 
@@ -300,7 +376,8 @@ def _scan(
     hits: list[tuple[int, int, _dt.datetime]] = []
     consumed = 0
     pos = 0
-    search = _DATE_RX.search if _HAS_DIGIT.search(text) else None
+    rx = _DATE_RX_INDIC if _HAS_INDIC.search(text) else _DATE_RX
+    search = rx.search if _HAS_DIGIT.search(text) else None
     while search is not None:
         m = search(text, pos)
         if m is None:
@@ -312,11 +389,14 @@ def _scan(
         start, end = m.start(), m.end()
         pos = end
         clock = None
-        tm = (_BASIC_TIME_RX if m.lastgroup == "bd" else _TIME_AFTER_RX).match(text, end)
+        if m.lastgroup == "jy":  # the time stands between the day and the year
+            tm = _TIME_RX.match(text, m.start("jt"))
+        else:
+            tm = (_BASIC_TIME_RX if m.lastgroup == "bd" else _TIME_AFTER_RX).match(text, end)
         if tm is not None:
             clock = _clock(tm, ymd)
             if clock is not None:
-                end = tm.end()
+                end = max(end, tm.end())
         if clock is None:
             before = _time_before(text, max(consumed, start - 48), start, ymd)
             if before is not None:
@@ -361,6 +441,14 @@ def _ymd(m: re.Match[str], min_spelled: int, dayfirst: bool | None) -> tuple[int
         name, d, y = m.group("am", "ad", "ay")
         month = MONTHS.get(name.lower())
         return None if month is None else _valid(int(y), month, int(d), min_spelled)
+    if last == "hd":
+        y, name, d = m.group("hy", "hm", "hd")
+        month = MONTHS.get(name.lower())
+        return None if month is None else _valid(int(y), month, int(d), min_spelled)
+    if last == "jy":
+        name, d, y = m.group("am", "jd", "jy")
+        month = MONTHS.get(name.lower())
+        return None if month is None else _valid(int(y), month, int(d), min_spelled)
     if last == "dy":
         d, name, y = m.group("dd", "dm", "dy")
         month = MONTHS.get(name.lower())
@@ -368,7 +456,9 @@ def _ymd(m: re.Match[str], min_spelled: int, dayfirst: bool | None) -> tuple[int
     atxt, btxt, ytxt, sep = m.group("na", "nb", "ny", "nsep")
     a, b = int(atxt), int(btxt)
     if len(ytxt) == 2:
-        if sep != "/":  # 1.2.20 is a version number far more often than a date
+        if sep != "/" and (len(atxt) != 2 or len(btxt) != 2 or sep != "." or dayfirst is not True):
+            # 1.2.20 is a version number far more often than a date; 23.09.22 on a day-first page is a
+            # date, while US pages print "11.05.12" month first
             return None
         y2 = int(ytxt)
         year = 2000 + y2 if y2 < 70 else 1900 + y2
@@ -529,32 +619,45 @@ def _relative(text: str, reference: _dt.datetime) -> list[tuple[int, int, _dt.da
 
 
 def _no_year(text: str, reference: _dt.datetime) -> _dt.datetime | None:
-    if _HAS_DIGIT.search(text) is None:
-        return None
+    for _start, _end, value in find_yearless_spans(text, reference):
+        return value
+    return None
+
+
+def find_yearless_spans(text: str, reference: _dt.datetime) -> Iterator[tuple[int, int, _dt.datetime]]:
+    """Month-and-day dates without a year ("Posted Nov 18, 8:19 PM", "18. März"), read in the year of
+    ``reference`` (or the year before, for a day more than a day after it), with (start, end) of each,
+    its time included. Full dates and relative phrases are not reported."""
+    if not isinstance(text, str) or _HAS_DIGIT.search(text) is None:
+        return
+    text = text[:_MAX_FIND]
+    rx = _NOYEAR_RX_INDIC if _HAS_INDIC.search(text) else _NOYEAR_RX
     pos = 0
     while True:
-        m = _NOYEAR_RX.search(text, pos)
+        m = rx.search(text, pos)
         if m is None:
-            return None
+            return
+        pos = m.start() + 1
         g = m.groupdict()
         month = MONTHS.get((g["am"] or g["dm"] or "").lower())
-        if month is not None:
-            break
-        pos = m.start() + 1
-    day = int(g["ad"] or g["dd"] or 0)
-    for year in (reference.year, reference.year - 1):
-        ymd = _valid(year, month, day, _MIN_YEAR)
-        if ymd is None:
+        if month is None:
             continue
-        if _dt.date(*ymd) > reference.date() + _dt.timedelta(days=1):
-            continue  # "December 30" read in January is last year's
-        tm = _TIME_AFTER_RX.match(text, m.end())
-        clock = _clock(tm, ymd) if tm is not None else None
-        if clock is None:
-            return _dt.datetime(*ymd)
-        hh, mi, ss, us, tz = clock
-        return _dt.datetime(*ymd, hh, mi, ss, us, tzinfo=tz)
-    return None
+        day = int(g["ad"] or g["dd"] or 0)
+        for year in (reference.year, reference.year - 1):
+            ymd = _valid(year, month, day, _MIN_YEAR)
+            if ymd is None:
+                continue
+            if _dt.date(*ymd) > reference.date() + _dt.timedelta(days=1):
+                continue  # "December 30" read in January is last year's
+            tm = _TIME_AFTER_RX.match(text, m.end())
+            clock = _clock(tm, ymd) if tm is not None else None
+            if clock is None or tm is None:
+                yield m.start(), m.end(), _dt.datetime(*ymd)
+            else:
+                hh, mi, ss, us, tz = clock
+                yield m.start(), tm.end(), _dt.datetime(*ymd, hh, mi, ss, us, tzinfo=tz)
+            pos = m.end()
+            break
 
 
 #: URL path dates: /2020/11/04/, /2020-11-04-slug, /2020_11_04, /20201104/, /2020/nov/04/.
