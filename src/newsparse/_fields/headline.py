@@ -2,29 +2,121 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
 from .._blocks import collapse
 from .._model import Headline
 from .._page import Page
+from .._parsing import find_dates
 from ._text import norm, words
 
-#: Separators between a headline and the site name in <title> / og:title.
-_SITE_SUFFIX = re.compile(r"\s+(?:[|\u00b7\u00bb:/\u2013\u2014-]|::)\s+[^|\u00b7\u00bb]{1,60}$")
+#: Separators between the parts of a <title> ("Story | Section | Site"); a colon only with spaces around it.
+_TITLE_SPLIT = re.compile(r"\s+(?:[:/\u2013\u2014-]|::)\s+|\s*\|\s*|\s+[\u00b7\u00bb]\s+|\s+_")
+#: Separators after which an unnamed trailing part may be a site name (not ':' nor '/', which join kicker and story).
+_SITE_SEPARATOR = re.compile(r"\s+(?:[\u2013\u2014-]|::)\s+|\s*\|\s*|\s+[\u00b7\u00bb]\s+|\s+_")
+#: ... of which these are only used for the site name (a dash may join a headline's two halves).
+_SITE_BAR = re.compile(r"\s*\|\s*|\s+[\u00b7\u00bb]\s+")
+#: Decoration around a declared title ("=> Story <=", "## Story").
+_DECORATION = re.compile(r"^\s*(?:#{1,6}|=+>|>{2,})\s+|\s+(?:<=+|<{2,})\s*$")
+#: An unnamed trailing (or leading) part of a title is taken for the site name when it has at most this many words.
+SITE_PART_MAX_WORDS = 4
+#: Region hints of page furniture: a heading there is the headline only when nothing better agrees.
+_CHROME_HINTS = frozenset({"nav", "aside", "footer", "ad", "promo", "related", "comment", "hidden"})
+#: Region hints that rule an <h1> out as the page's own headline (teasers, ads and footers print their own).
+_H1_OFF_HINTS = frozenset({"promo", "footer", "comment", "hidden"})
+#: How many blocks after the story's first block a printed title part may still be the headline.
+TITLE_PART_WINDOW = 12
+#: How many blocks above the story's first block a heading-like block is taken for an unnamed headline.
+HEAD_ABOVE_BODY = 6
+_WORDS_KEY = re.compile(r"\w+")
 
 
 def _jsonld_headline(page: Page) -> str | None:
     for obj in page.metadata.articles():
         h = obj.get("headline") or obj.get("name")
         if isinstance(h, str) and h.strip():
-            return collapse(h)
+            return collapse(html.unescape(h))  # JSON-LD strings sometimes carry escaped entities
     return None
 
 
-def _strip_site(title: str) -> str:
-    stripped = _SITE_SUFFIX.sub("", title)
-    return stripped if len(stripped) >= 10 else title
+def _key(text: str) -> str:
+    """Letters and digits only: a heading printed without the declared title's punctuation still agrees."""
+    return " ".join(_WORDS_KEY.findall(norm(text)))
+
+
+def _alnum(text: str) -> str:
+    return "".join(_WORDS_KEY.findall(norm(text))).replace("_", "")
+
+
+def _site_keys(page: Page) -> list[str]:
+    """What the site calls itself: og:site_name, application-name, the registered domain's label."""
+    keys = []
+    for k in ("og:site_name", "application-name", "publisher", "twitter:site"):
+        v = page.metadata.first(k)
+        if v:
+            a = _alnum(v.lstrip("@"))
+            if len(a) >= 3:
+                keys.append(a)
+    dom = page.domain
+    if dom:
+        labels = [x for x in dom.split(".") if x not in _DOMAIN_FILLER]
+        if labels:
+            a = _alnum(max(labels, key=len))
+            if len(a) >= 3:
+                keys.append(a)
+    return keys
+
+
+#: Domain labels that name nothing (``news.example.co.uk``).
+_DOMAIN_FILLER = frozenset({"www", "com", "co", "org", "net", "uk", "de", "fr", "news", "m", "amp", "edition", "en"})
+
+
+def _is_site_part(part: str, keys: list[str]) -> bool:
+    """Whether a title part names the site ("Harbour Times", "harbourtimes.com", "The Harbour Times Online")."""
+    a = _alnum(part)
+    if not a:
+        return True
+    if any(a.startswith(k) for k in keys):
+        return True  # "Harbour Times: the paper of the coast" (name and tagline)
+    if len(words(part)) > SITE_NAME_MAX_WORDS:
+        return False  # a headline that mentions the site ("Record year for Harbour Times readers ...")
+    return any(k in a or (a in k and len(a) >= 4) for k in keys)
+
+
+#: A site name (with "Online", "News", a section) has at most this many words.
+SITE_NAME_MAX_WORDS = 6
+
+
+def _strip_site(title: str, keys: list[str]) -> str:
+    """The title without the parts that name the site (leading or trailing); an unnamed short last part
+    after a site separator goes too when nothing names the site."""
+    parts = _TITLE_SPLIT.split(title)
+    if len(parts) < 2:
+        return title
+    seps = _TITLE_SPLIT.findall(title)
+    lo, hi = 0, len(parts)
+    while hi - lo > 1 and _is_site_part(parts[hi - 1], keys):
+        hi -= 1
+    while hi - lo > 1 and _is_site_part(parts[lo], keys):
+        lo += 1
+    if (lo, hi) == (0, len(parts)):
+        last_sep = seps[-1]
+        sep_ok = _SITE_SEPARATOR.fullmatch(last_sep) if not keys else _SITE_BAR.fullmatch(last_sep)
+        if sep_ok and len(words(parts[-1])) <= SITE_PART_MAX_WORDS:
+            hi -= 1
+    if (lo, hi) == (0, len(parts)):
+        return title
+    out = parts[lo]
+    for i in range(lo + 1, hi):
+        out += seps[i - 1] + parts[i]
+    out = out.strip()
+    return out if len(out) >= 10 else title
+
+
+def _title_parts(title: str) -> list[str]:
+    return [p.strip() for p in _TITLE_SPLIT.split(title) if len(p.strip()) >= 10]
 
 
 def _is_site_name(page: Page, text: str) -> bool:
@@ -38,10 +130,6 @@ def _is_site_name(page: Page, text: str) -> bool:
         return False
     parts = [norm(p) for p in _TITLE_SPLIT.split(title) if p.strip()]
     return len(parts) > 1 and n in (parts[0], parts[-1]) and n != max(parts, key=len)
-
-
-#: Separators between the parts of a <title> ("Story | Section | Site").
-_TITLE_SPLIT = re.compile(r"\s+(?:[|\u00b7\u00bb:/\u2013\u2014-]|::)\s+")
 
 
 def _h1s(page: Page) -> list[Any]:
@@ -66,10 +154,22 @@ TITLE_WORDS_PRECISION = 0.8
 TITLE_WORDS_COVER = 0.4
 
 
+#: A space that inline markup leaves before a colon ("Kicker</span> : Story").
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([:;,!?])")
+#: Headings looked at (old table layouts print a hundred menu headings before the story's).
+MAX_HEADINGS = 200
+
+
+def _heading_rank(b: Any) -> tuple[int, int, int]:
+    """Sort key among printed headings that agree with a declared title: outside page furniture, <h1>, first."""
+    return (1 if b.hints & _CHROME_HINTS else 0, 0 if b.level == 1 else 1, b.index)
+
+
 def _find_headline(page: Page) -> str | None:
     if page.kind != "html":
         return None
     md = page.metadata
+    keys = _site_keys(page)
     declared = [
         collapse(t)
         for t in (
@@ -81,46 +181,191 @@ def _find_headline(page: Page) -> str | None:
         )
         if t and len(t) <= MAX_TITLE_CHARS
     ]
-    cleaned = [_strip_site(t) for t in declared]
+    cleaned = [_DECORATION.sub("", _strip_site(t, keys)) or t for t in declared]
     cleaned_norm = [norm(t) for t in cleaned]
+    cleaned_key = [_key(t) for t in cleaned]
     headings = [
         b
         for b in page.blocks
         if (b.kind == "heading" and (b.level or 9) <= 3) or ("headline" in b.hints and len(b.text) < MAX_TITLE_CHARS)
-    ][:60]
-    # a printed heading that the page also declares as its title is the headline
+    ][:MAX_HEADINGS]
+    # 1. a printed heading that the page also declares as its title, word for word, is the headline
+    agree = []
     for b in headings:
         n = norm(b.text)
+        k = _key(b.text)
         if len(n) < 8:
             continue
+        for raw, d, dk in zip(cleaned, cleaned_norm, cleaned_key):
+            if n == d:
+                agree.append((b, str(b.text)))
+            elif _SPACE_BEFORE_PUNCT.sub(r"\1", n) == d:
+                agree.append((b, raw))  # "Kicker</span> : Story": the declared title spaces it right
+            elif k == dk and len(dk) >= 8:
+                # the printed text, unless inline markup swallowed a separator the declared title keeps
+                agree.append((b, raw if len(collapse(b.text)) < len(raw) else str(b.text)))
+            else:
+                continue
+            break
+    if agree:
+        return min(agree, key=lambda x: _heading_rank(x[0]))[1]
+    h1_ok = [b for b in _h1s(page) if not _is_site_name(page, b.text) and not b.hints & _H1_OFF_HINTS]
+    if len(h1_ok) > 1:
+        inside = [b for b in h1_ok if not b.hints & _CHROME_HINTS]
+        h1_ok = inside if len(inside) == 1 else h1_ok
+    # 2. a heading that prints a kicker (in its own element) before the declared headline
+    for b in headings:
+        n = norm(b.text)
         for raw, d in zip(cleaned, cleaned_norm):
+            if len(d) >= 8 and n != d and n.endswith(d) and len(d) >= 0.5 * len(n) and _kicker_element(b, d):
+                return raw
+    # 3. a title "Site: Story" or "Section » Story" whose story part is printed as a heading
+    split = _printed_title_part(page, declared + cleaned, headings)
+    if split:
+        return split
+    # 4. a printed heading that is most of a declared title (the page's one <h1> if it has one)
+    for b in h1_ok if len(h1_ok) == 1 else headings:
+        n = norm(b.text)
+        if len(n) < 8 or _is_site_name(page, b.text):
+            continue
+        main_heading = b.level == 1 or "headline" in b.hints
+        for d in cleaned_norm:
             if len(d) < 8:
                 continue
-            if n == d or (d.startswith(n) and len(n) >= 0.5 * len(d)) or (n in d and len(n) >= 20):
+            if (d.startswith(n) and len(n) >= 0.5 * len(d)) or (main_heading and n in d and len(n) >= 20):
                 return str(b.text)
-            if n.endswith(d) and len(d) >= 0.5 * len(n):
-                return raw  # the heading prints a kicker before the declared headline
-    h1 = [b for b in _h1s(page) if not _is_site_name(page, b.text)]
     from_title = _block_matching_title(page, md.title)
-    if len(h1) == 1 and len(h1[0].text) >= 8 and h1[0].link_density < 0.5:
-        return str(h1[0].text)
+    if len(h1_ok) == 1 and len(h1_ok[0].text) >= 8 and h1_ok[0].link_density < 0.5:
+        return str(h1_ok[0].text)
     if from_title:
         return from_title
-    if cleaned:
+    per_article = bool(_jsonld_headline(page) or md.first("og:title", "twitter:title"))
+    above = _heading_above_body(page, per_article)
+    if above:
+        return above
+    if cleaned and not (len(h1_ok) == 1 and len(words(cleaned[0])) < GENERIC_TITLE_WORDS):
         return cleaned[0]
-    if h1:
-        return str(h1[0].text)
+    if h1_ok:
+        return str(h1_ok[0].text)
     return None
+
+
+def _printed_title_part(page: Page, declared: list[str], headings: list[Any]) -> str | None:
+    """Split each declared title once at a separator (a colon too): when one side is printed as a heading and
+    the other is a short site or section name (or is printed too, farther from the story), that heading."""
+    by_key: dict[str, list[Any]] = {}
+    for b in headings:
+        if b.link_density < 0.5 or b.kind == "heading":
+            by_key.setdefault(_key(b.text), []).append(b)
+    if not by_key:
+        return None
+    start = _first_body_index(page)
+    found: list[Any] = []
+    for t in declared:
+        for m in _PART_SPLIT.finditer(t):
+            left, right = t[: m.start()].strip(), t[m.end() :].strip()
+            lb, rb = by_key.get(_key(left), []), by_key.get(_key(right), [])
+            for side, other, other_b in ((lb, right, rb), (rb, left, lb)):
+                if side and len(words(_key(side[0].text))) >= 2 and (
+                    other_b or len(words(other)) <= SITE_PART_MAX_WORDS
+                ):
+                    found.extend(side)
+    if not found:
+        return None
+    # the story's headline sits just above the story; the site's name at the top of the page
+    best = min(found, key=lambda b: (b.index > start + 1, abs(start - b.index)))
+    return str(best.text)
+
+
+#: A declared title this short that nothing printed repeats is a generic page name ("Home").
+GENERIC_TITLE_WORDS = 3
+#: Where a declared title may be cut into a site or section part and a story part.
+_PART_SPLIT = re.compile(_TITLE_SPLIT.pattern + r"|:\s+")
+
+
+def _kicker_element(b: Any, declared_norm: str) -> bool:
+    """Whether the heading's extra opening words sit in their own element (a kicker span), not in its text."""
+    el = b.el
+    if el is None:
+        return True
+    for child in el.iter():
+        if child is el:
+            continue
+        t = norm(child.text_content() or "")
+        if t and not declared_norm.startswith(t) and norm(b.text).startswith(t) and len(t) < len(norm(b.text)):
+            return True
+    return False
+
+
+def _heading_above_body(page: Page, declared_per_article: bool) -> str | None:
+    """The headline-like block just above the story's first block: the nearest heading (or block marked as
+    a headline); on pages that declare no title of their own (no og:title, no JSON-LD), also an unmarked
+    short line, past the byline, date and caption lines of the header (old table layouts print it in <b>)."""
+    from .textmode import _is_byline_line, _is_date_line
+
+    start = _first_body_index(page)
+    plain_ok = not declared_per_article
+    # the story's first block too: the analysis sometimes counts the headline in
+    for b in reversed(page.blocks[max(0, start - HEAD_ABOVE_BODY) : start + 1]):
+        text = b.text.strip()
+        if b.hints & _HEADER_LINE_HINTS or b.kind == "caption" or _is_date_line(text) or _is_byline_line(text):
+            continue  # the byline, date and photo caption sit between headline and story
+        if b.link_density < 0.5 and len(words(text)) > HEAD_PLAIN_MAX_WORDS and not b.hints & _CHROME_HINTS:
+            continue  # the story's prose (its first paragraphs may open above the block found first)
+        if b.link_density >= 0.5 or b.hints & _CHROME_HINTS or not 10 <= len(text) <= MAX_TITLE_CHARS:
+            plain_ok = False
+            continue
+        if b.kind == "heading" and (b.level or 9) <= 3:
+            return str(b.text)
+        if "headline" in b.hints and (b.index < start or _headline_like(text)):
+            return str(b.text)  # the story's first block only when it reads like a headline
+        if b.index >= start:
+            continue
+        if not plain_ok:
+            continue
+        ws = words(text)
+        if find_dates(text) or (text.isupper() and len(ws) <= AGENCY_MAX_WORDS) or not _wordy(ws):
+            continue  # "Monday, 14 January 2008 (Mumbai):", "THE CANADIAN PRESS"
+        if HEAD_MIN_WORDS <= len(ws) <= HEAD_PLAIN_MAX_WORDS and not text.endswith(_SENTENCE_ENDS):
+            return str(b.text)
+        plain_ok = False
+    return None
+
+
+def _headline_like(text: str) -> bool:
+    return len(words(text)) <= HEAD_PLAIN_MAX_WORDS and not text.endswith(_SENTENCE_ENDS)
+
+
+def _wordy(ws: list[str]) -> bool:
+    """Whether a line is made of words, not numbers ("20080109 15:24")."""
+    return sum(1 for w in ws if w.isalpha()) >= HEAD_MIN_WORDS
+
+
+#: Header lines that sit between a headline and its story.
+_HEADER_LINE_HINTS = frozenset({"byline", "date", "caption", "dek"})
+#: An unmarked headline line (no heading tag, no headline class) has this many words.
+HEAD_MIN_WORDS, HEAD_PLAIN_MAX_WORDS = 2, 16
+#: An all-capitals line this short is an agency or section name ("THE ASSOCIATED PRESS").
+AGENCY_MAX_WORDS = 3
+#: A line ending so is a sentence or a label, not a headline.
+_SENTENCE_ENDS = (".", ":", ",", ";")
 
 
 def _block_matching_title(page: Page, title: str | None) -> str | None:
     """On pages without headline markup: the short block whose words are the <title>'s minus the site."""
     if not title or len(title) > MAX_TITLE_CHARS:
         return None
+    body_start = _first_body_index(page)
+    # a block printing one of the title's parts word for word ("Site : Section : Story")
+    keys = _site_keys(page)
+    parts = {_key(p) for p in _title_parts(title) if len(words(p)) >= 3 and not _is_site_part(p, keys)}
+    if parts:
+        for b in page.blocks[: body_start + TITLE_PART_WINDOW]:
+            if b.link_density < 0.5 and not b.hints & _CHROME_HINTS and _key(b.text) in parts:
+                return str(b.text)
     title_words = set(words(title))
     if len(title_words) < 3:
         return None
-    body_start = _first_body_index(page)
     best: tuple[float, str] | None = None
     for b in page.blocks[: body_start + 3]:
         if not 10 <= len(b.text) <= MAX_TITLE_CHARS or b.link_density > 0.5:
@@ -180,7 +425,7 @@ def _dek(page: Page, head: str) -> str | None:
                 return str(nxt.text)  # an h2 right under the h1 is the dek
             if not DEK_MIN_CHARS <= len(n) <= DEK_MAX_CHARS or nxt.kind == "caption" or "caption" in nxt.hints:
                 continue
-            marked = "dek" in nxt.hints
+            marked = "dek" in nxt.hints or (nxt is _first_text_after(blocks, i) and _above_byline(blocks, nxt))
             declared = bool(desc_n and (n == desc_n or desc_n.startswith(n[:80]) or n.startswith(desc_n[:80])))
             if marked or declared:
                 if not marked and first_story is not None and nxt.index >= first_story and nxt.tag == "p":
@@ -191,6 +436,43 @@ def _dek(page: Page, head: str) -> str | None:
                 return str(nxt.text)
         break
     return None
+
+
+def _first_text_after(blocks: list[Any], i: int) -> Any:
+    """The first block under the headline that is not a byline, date or caption line."""
+    for b in blocks[i + 1 : i + 1 + DEK_WINDOW]:
+        if not b.hints & _HEADER_LINE_HINTS and b.kind != "caption":
+            return b
+    return None
+
+
+def _above_byline(blocks: list[Any], b: Any) -> bool:
+    """A standfirst printed between the headline and the byline/date line, in the header: unmarked, it is
+    still no story paragraph (stories start under their byline), unless it reads like a dateline opening."""
+    from .._parsing import split_dateline
+    from .textmode import _is_byline_line, _is_date_line
+
+    text = b.text.strip()
+    if _BYLINE_OPENER.match(text):
+        return False  # "By A and B (staff reporters)": a byline the parser did not take
+    if b.kind not in ("paragraph", "line") or text.endswith(":") or split_dateline(text)[0]:
+        return False
+    if len(words(text)) < DEK_MIN_WORDS or find_dates(text) or b.hints & _CHROME_HINTS:
+        return False  # "Updated: May 1, 2020", "This article is more than 3 months old"
+    for nxt in blocks[b.index + 1 : b.index + 1 + DEK_BYLINE_GAP]:
+        t = nxt.text.strip()
+        if nxt.hints & {"byline", "date"} or _is_byline_line(t) or _is_date_line(t):
+            return True
+    return False
+
+
+#: A line opening like a byline ("By A and B (staff reporters)") the byline parser did not take; case matters
+#: ("de", "par" open sentences too).
+_BYLINE_OPENER = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|Af|Av)\s+[A-Z\u00c0-\u00de]")
+#: An unmarked dek is a sentence: at least this many words.
+DEK_MIN_WORDS = 9
+#: How close under an unmarked dek the byline or date line must follow.
+DEK_BYLINE_GAP = 2
 
 
 def _followed_by_prose_break(blocks: list[Any], b: Any) -> bool:
