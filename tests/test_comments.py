@@ -191,14 +191,16 @@ ONE_LINE = _page("""
 <div class="articleComments"><div>Your Comments</div><ul>
   <li>Kofi Mensah, Accra 1/8/2008 5:49 PM Thanks to the coach, we are going to win this game.</li>
   <li>Ines (new fan), Porto 1/8/2008 4:46 PM We are still in every competition and we shall win them all.</li>
+  <li>Sam, Leeds 1/8/2008 2:34 PM Great spirit from the whole team tonight and well done to the coach</li>
 </ul></div>
 """)
 
 
 def test_one_line_comments_with_author_and_date_inline() -> None:
     found = _comments(ONE_LINE)
-    assert [c.author for c in found] == ["Kofi Mensah, Accra", "Ines (new fan), Porto"]
+    assert [c.author for c in found] == ["Kofi Mensah, Accra", "Ines (new fan), Porto", "Sam, Leeds"]
     assert found[0].text == "Thanks to the coach, we are going to win this game."
+    assert found[2].text == "Great spirit from the whole team tonight and well done to the coach"
     assert found[0].published == dt.datetime(2008, 1, 8, 17, 49)
 
 
@@ -246,6 +248,131 @@ def test_dates_without_a_year_are_not_completed_with_a_guess() -> None:
     found = _comments(NO_YEAR)
     assert [c.author for c in found] == ["drift", "tern"]
     assert all(c.published is None for c in found)
+
+
+LONE_HEADER = """
+<div class="story-tools"><div class="b_box">Posted by: Wren, Dover on 5:19pm Tue 1 Jan 08</div>
+  <div class="entry" id="com0"><p>The harbor office said the same thing last winter.</p>
+  <p>Nothing was done then either.</p></div></div>
+"""
+
+
+def test_one_comment_thread_found_by_its_header_and_comment_id() -> None:
+    found = _comments(_page(LONE_HEADER))
+    assert [(c.author, c.published) for c in found] == [("Wren, Dover", dt.datetime(2008, 1, 1))]
+    assert found[0].text == "The harbor office said the same thing last winter.\n\nNothing was done then either."
+
+
+def test_a_lone_posted_by_line_without_a_comment_id_is_no_comment() -> None:
+    html = _page(LONE_HEADER.replace('id="com0"', 'id="more"'))
+    assert _comments(html) == ()
+
+
+THREAD_CONTROLS = _page("""
+<div id="comments" class="comments-block"><div class="cmt-wrap">
+  <ul class="cmt-tab-fltr"><li class="selected">All Comments</li><li>Staff Picks</li></ul>
+  <ul class="cmt-sort-list">
+      <li>Popular Now</li>
+      <li>Newest</li>
+      <li>Oldest</li>
+  </ul>
+  <p class="count-line">{ 1 comment&hellip; read it below or add one }</p>
+  <div class="cmt-item" id="c-901"><span class="author">gullwatch</span> <span class="date">March 9, 2024 at 8:10 am</span>
+    <p>Keep the ferry at the north pier for good.</p><p class="tools">Follow @gullwatch</p></div>
+  <div class="cmt-pager">Page: 1 2 3 Next &rsaquo;</div>
+  <p class="nav-links">&larr; Older Comments</p>
+  <p>Log in or join now to add a comment.</p>
+</div></div>
+""")
+
+
+def test_sort_tabs_pagers_counters_and_prompts_are_not_comment_text() -> None:
+    found = _comments(THREAD_CONTROLS)
+    assert [(c.author, c.text) for c in found] == [("gullwatch", "Keep the ferry at the north pier for good.")]
+
+
+SUBHEADED_STORY = """
+<html><head><title>Pitching</title></head><body><div id="listing"><div class="post">
+  <h2>Briefing</h2><p>Journalists read the first two lines of a pitch and decide within seconds whether to go on.</p>
+  <h2>Comment</h2><p>Offer an expert who can comment on the news of the day instead of pitching your product.</p>
+  <h2>Data</h2><p>Many companies sit on data that would make a story, and never think of offering it to a reporter.</p>
+  <p>Reporters remember the people who helped them with a story long after the story itself is forgotten.</p>
+  <p class="postfoot">Posted by Lena Ortiz on Tue, Oct 30, 2012</p>
+</div>
+<div class="post"><h3>COMMENTS</h3>
+  <div class="Normal"><p>Good advice, the data point especially.</p>
+    <p class="postfoot">posted on Tuesday, October 30, 2012 at 9:46 AM by Theo</p></div>
+  <div class="Normal"><p>I will try the expert angle next week.</p>
+    <p class="postfoot">posted on Tuesday, October 30, 2012 at 10:22 AM by Mira</p></div>
+</div></div></body></html>
+"""
+
+
+def test_story_subheading_named_comment_and_the_story_footer_are_not_comments() -> None:
+    found = _comments(SUBHEADED_STORY)
+    assert [c.author for c in found] == ["Theo", "Mira"]
+    assert found[0].text == "Good advice, the data point especially."
+
+
+HEADER_BESIDE_BODY = _page("""
+<div class="comments" id="comments_77">
+  <div class="featured_box"><div class="comment_item" id="featured_1"><div class="comment_top"><div class="author_name">Gannet</div></div>
+    <div class="comment_body"><div class="comment_time">2 hours ago (11:02 AM)</div><p>Featured: the council should have acted in 2010.</p></div></div></div>
+  <div class="comment_item published_comment" id="comment_501"><div class="comment_top"><div class="author_name"><a>tidewatcher</a></div></div>
+    <div class="comment_body"><div class="comment_time">4 seconds ago ( 1:16 PM)</div><p>The wall held in 1953, why not now?</p></div></div>
+  <div class="comment_item published_comment" id="comment_502"><div class="comment_top"><div class="author_name"><a>saltmarsh</a></div></div>
+    <div class="comment_body"><div class="comment_time">9 seconds ago ( 1:16 PM)</div><p>Because nobody repaired it since.</p></div></div>
+  <div class="comment_item published_comment" id="comment_503"><div class="comment_top"><div class="author_name"><a>Blue Heron</a></div></div>
+    <div class="comment_body"><div class="comment_time">1 minute ago ( 1:15 PM)</div><p>Same as the pier.</p></div></div>
+</div>
+""")
+
+
+def test_author_in_a_header_beside_the_body_and_no_clock_time_as_author() -> None:
+    found = _comments(HEADER_BESIDE_BODY)
+    assert [c.text for c in found] == [
+        "Featured: the council should have acted in 2010.",
+        "The wall held in 1953, why not now?",
+        "Because nobody repaired it since.",
+        "Same as the pier.",
+    ]
+    assert [c.author for c in found] == ["Gannet", "tidewatcher", "saltmarsh", "Blue Heron"]
+
+
+SAME_WORDS = _page("""
+<div id="comments"><ol class="commentlist">
+  <li class="comment" id="comment-61"><cite class="fn">Ana</cite> <span class="date">November 7, 2012 at 9:42 pm</span><p>Congratulations!</p></li>
+  <li class="comment" id="comment-62"><cite class="fn">Ben</cite> <span class="date">November 7, 2012 at 9:43 pm</span><p>Congratulations!</p></li>
+  <li class="comment" id="comment-63"><cite class="fn">Cy</cite> <span class="date">November 7, 2012 at 9:50 pm</span><p>Well done, all of you.</p></li>
+</ol></div>
+""")
+
+
+def test_two_commenters_saying_the_same_are_two_comments() -> None:
+    found = _comments(SAME_WORDS)
+    assert [(c.author, c.text) for c in found] == [
+        ("Ana", "Congratulations!"),
+        ("Ben", "Congratulations!"),
+        ("Cy", "Well done, all of you."),
+    ]
+
+
+BLOGGER_THREADED = _page("""
+<div class="comments" id="comments"><div class="comments-content"><div class="comment-thread toplevel-thread"><ol>
+  <li class="comment" id="c111"><div class="comment-block"><div class="comment-header"><cite class="user"><a href="#">Al</a></cite><span class="icon user "></span><span class="datetime secondary-text"><a href="#c111">May 31, 2019 at 10:25 PM</a></span></div>
+    <p class="comment-content">What a view from the upper deck.</p><span class="comment-actions secondary-text"><a class="comment-reply">Reply</a></span></div></li>
+  <li class="comment" id="c112"><div class="comment-block"><div class="comment-header"><cite class="user"><a href="#">Marguerite of the Lakes</a></cite><span class="icon user "></span><span class="datetime secondary-text"><a href="#c112">June 1, 2019 at 8:37 AM</a></span></div>
+    <p class="comment-content">We stayed there last spring.</p><span class="comment-actions secondary-text"><a class="comment-reply">Reply</a></span></div></li>
+</ol></div></div></div>
+""")
+
+
+def test_blogger_header_with_name_and_date_printed_without_a_space() -> None:
+    found = _comments(BLOGGER_THREADED)
+    assert [(c.author, c.published, c.text) for c in found] == [
+        ("Al", dt.datetime(2019, 5, 31, 22, 25), "What a view from the upper deck."),
+        ("Marguerite of the Lakes", dt.datetime(2019, 6, 1, 8, 37), "We stayed there last spring."),
+    ]
 
 
 EMPTY_SECTION = _page("""

@@ -678,3 +678,15 @@ def test_cli_errors(corpus: Path, tmp_path: Path) -> None:
     assert rc == 2 and "published_acc" in err
     rc, _, err = _run_cli(str(corpus), "--limit", "0")
     assert rc == 2
+
+
+def test_corpus_prediction_shows_each_comment_under_its_author() -> None:
+    art = Article(
+        comments=(
+            Comment(text="Great piece.\n\nThanks for writing it.", author="Ola N."),
+            Comment(text="Anonymous words.", author=None),
+        )
+    )
+    pred = _evaluate.corpus_prediction(art)
+    assert pred["comments"] == "Ola N.\nGreat piece.\n\nThanks for writing it.\nAnonymous words."
+    assert _evaluate.corpus_prediction(Article())["comments"] is None

@@ -139,3 +139,17 @@ def test_number_stamp_between_headline_and_story_is_skipped() -> None:
     <tr><td>{STORY}</td></tr></table>"""
     page = _page(body, title="The Harbour Gazette - National News")
     assert headline_text(page) == "Harbor wall gives way in storm"
+
+
+def test_a_columnist_name_set_as_a_heading_is_not_the_headline() -> None:
+    # a front page: the title names only the site, a teaser block is headed by its columnist's name
+    head = '<meta property="og:title" content="Harbour Times en Español">'
+    body = """<nav><a href="/">Inicio</a> <a href="/opinion">Opinión</a></nav>
+    <article class="css-15cbhtu"><h3>Marta Q. Elst</h3>
+    <h2><a href="/es/opinion/muelle">El muelle que nadie quiso arreglar</a></h2>
+    <p>Durante años advertimos que el muro del puerto no resistiría una tormenta como la del martes.
+    El ayuntamiento prefirió mirar hacia otro lado, y ahora los vecinos pagan las consecuencias.
+    Nadie en el consejo quiso firmar la orden de reparación cuando todavía era barata.</p>
+    <p><span>By <span class="last-byline">Marta Q. Elst</span></span></p></article>"""
+    page = _page(body, head, title="Harbour Times en Español - Harbour Times", url="https://harbourtimes.test/es")
+    assert headline_text(page) != "Marta Q. Elst"

@@ -130,6 +130,12 @@ CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
     ("By the Acme Team", [("Acme Team", None, None)]),
     ("By Tribune Staff", [("Tribune Staff", None, None)]),
     ("Jane Doe, Tribune Staff", [("Jane Doe", None, "Tribune Staff")]),
+    # a nickname or initials in parentheses inside the name stay in it; an agency in parentheses does not
+    ("By Richard (R.J.) Moss", [("Richard (R.J.) Moss", None, None)]),
+    ("Carla (Maria Luisa) Ferreira", [("Carla (Maria Luisa) Ferreira", None, None)]),
+    ("Jane Doe (AFP)", [("Jane Doe", None, "AFP")]),
+    # a legal form makes a company or an association
+    ("Jane Doe, Harbor Tools GmbH", [("Jane Doe", None, "Harbor Tools GmbH")]),
 ]
 
 
@@ -251,6 +257,7 @@ def test_long_input_is_capped_and_fast() -> None:
         "前田 武雄",
         "김철수",
         "Jane Host",
+        "Richard (R.J.) Moss",
     ],
 )
 def test_looks_like_person_name(text: str) -> None:
@@ -287,6 +294,9 @@ def test_looks_like_person_name(text: str) -> None:
         "Jane Doe, Reuters",
         "Hello.",
         "Home Page.",
+        "Harbor-Freunde e.V.",
+        "Harbor Tools GmbH",
+        "Jane (Reuters) Doe",
     ],
 )
 def test_not_a_person_name(text: str) -> None:
@@ -343,3 +353,9 @@ def test_lists_of_names_round_trip(pairs: list[tuple[str, str]]) -> None:
     names = [f"{a} {b}" for a, b in pairs]
     text = "By " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0])
     assert [b.name for b in parse_byline(text)] == names
+
+
+def test_cjk_labels_beside_a_byline_are_no_names() -> None:
+    assert [b.name for b in parse_byline("김철수 기자 입력 2025-06-04")] == ["김철수"]
+    assert not looks_like_person_name("입력")
+    assert looks_like_person_name("김철수")

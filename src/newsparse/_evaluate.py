@@ -33,7 +33,7 @@ from typing import Any, TextIO
 
 from ._decode import maybe_gunzip
 from ._errors import CorpusFormatError, InputNotFoundError, NewsparseError
-from ._model import Article
+from ._model import Article, Comment
 
 __all__ = [
     "evaluate",
@@ -554,13 +554,20 @@ def load_gold(gold_dir: str | Path) -> list[tuple[dict[str, Any], Path]]:
 # corpus scoring
 
 
+def _comment_as_shown(comment: Comment) -> str:
+    """A comment as the page shows it, its author line above its text: the corpus comment labels
+    (dragnet, L3S) keep each comment's header, and some trafilatura-evaldata snippets are commenter
+    names. (The printed date cannot be given back: ``Comment.published`` is a datetime.)"""
+    return f"{comment.author}\n{comment.text}" if comment.author else comment.text
+
+
 def corpus_prediction(article: Article | None, seconds: float | None = None) -> dict[str, Any]:
     """An :class:`Article` as a corpus prediction record (the format :func:`score_corpus` reads)."""
     if article is None:
         return {
             "headline": None, "authors": None, "published": None, "body": None, "comments": None, "seconds": seconds
         }
-    comments = "\n".join(c.text for c in article.comments) if article.comments else None
+    comments = "\n".join(_comment_as_shown(c) for c in article.comments) if article.comments else None
     return {
         "headline": article.headline.text if article.headline is not None else None,
         "authors": None if article.bylines is None else [b.name for b in article.bylines],

@@ -184,6 +184,12 @@ def _load_jsonld(raw: str) -> list[dict[str, Any]]:
         raw = raw[4:]
     if raw.endswith("-->"):
         raw = raw[:-3]
+    raw = raw.strip()
+    # an XHTML-era CDATA wrapper around the JSON ("<![CDATA[ {...} ]]>")
+    if raw.startswith("<![CDATA["):
+        raw = raw[9:]
+    if raw.endswith("]]>"):
+        raw = raw[:-3]
     raw = raw.strip().rstrip(";")
     try:
         try:

@@ -27,6 +27,12 @@ CONTENT_HINT_BOOST = 1.25
 NON_BODY_HINT_PENALTY = 0.3
 #: Blocks in these regions never vote for the story container: reader comments often outweigh the story.
 SCORE_EXCLUDED_HINTS = frozenset({"comment"})
+#: Blocks in footers, sidebars, menus and sign-up boxes vote for their container with less weight: a blog's
+#: "about this site" paragraphs there can outweigh a short post (not excluded: some templates wrap the story
+#: itself in such a class) ...
+DAMPED_HINTS = frozenset({"footer", "nav", "promo"})
+#: ... by this factor.
+DAMPED_HINT_WEIGHT = 0.3
 #: A block more than this share link text is navigation, not prose.
 MAX_LINK_DENSITY = 0.5
 
@@ -93,6 +99,8 @@ def analyze(page: Page) -> Analysis:
         if b.hints & SCORE_EXCLUDED_HINTS:
             continue
         s = _prose_score(b)
+        if b.hints & DAMPED_HINTS:
+            s *= DAMPED_HINT_WEIGHT
         el = _container_of(b)
         for share in ANCESTOR_SHARES:
             if el is None:
@@ -118,6 +126,9 @@ def analyze(page: Page) -> Analysis:
     result.container = best
     result.container_hints = _inherited_hints(best, blocks)
     main = _blocks_inside(blocks, roots)
+    twins = [t for t in _twins(best, best_score, adjusted) if all(t is not r for r in roots)]
+    if twins and main:
+        main = _join_twins(blocks, main, twins)
     result.main = _extend_with_adjacent_prose(blocks, main)
     return result
 
@@ -173,6 +184,8 @@ def _extend_with_adjacent_prose(blocks: list[Block], main: list[Block]) -> list[
         b = blocks[i]
         if CLOSING_NOTE.search(b.text):
             break  # credits and contact notes close the story: what follows is the page, not the story
+        if b.kind == "heading" and b.link_density > MAX_LINK_DENSITY:
+            break  # a linked title: teasers of other stories follow
         if _adjacent_prose(b):
             after.append(b)
             gap = 0
@@ -215,6 +228,112 @@ def _with_siblings(best: Any, best_score: float, scores: dict[Any, float]) -> li
         if s >= threshold:
             roots.append(sib)
     return roots
+
+
+#: Templates cut a long story into chunks that repeat the story container's markup (same tag and classes),
+#: separated by ads, figures or newsletter boxes; such a twin shares an ancestor this few levels up.
+TWIN_MAX_LEVELS = 6
+#: ... and must itself hold prose (one real paragraph scores about 2-4) ...
+TWIN_MIN_SCORE = 2.0
+#: ... and follow the story (or precede it) across at most this many blocks (ad labels, figures, a
+#: newsletter box, a recirculation rail); further away is the rest of the page.
+TWIN_MAX_GAP = 30
+
+
+def _join_twins(blocks: list[Block], main: list[Block], twins: list[Any]) -> list[Block]:
+    """Add the twins that continue the story's run of blocks, in both directions, over short gaps."""
+    spans = _spans(blocks, twins)
+    lo, hi = main[0].index, main[-1].index
+    extra: set[int] = set()
+    for a, b in sorted(spans):  # forwards from the story's end
+        if a > hi and a - hi - 1 <= TWIN_MAX_GAP and _plain_gap(blocks, hi + 1, a + 1, True):
+            extra.update(range(a, b + 1))
+            hi = b
+    for a, b in sorted(spans, reverse=True):  # backwards from its start
+        if b < lo and lo - b - 1 <= TWIN_MAX_GAP and _plain_gap(blocks, b + 1, lo, False):
+            extra.update(range(a, b + 1))
+            lo = a
+    if not extra:
+        return main
+    have = {b.index for b in main}
+    return [blocks[i] for i in sorted(have | extra)]
+
+
+#: How far up from a block the twin spans look for a twin (a chunk's paragraphs sit a few levels under it).
+TWIN_SPAN_LEVELS = 40
+
+
+def _spans(blocks: list[Block], roots: list[Any]) -> list[tuple[int, int]]:
+    """(first, last) block index inside each root, in one pass over the blocks (a page can hold many twins)."""
+    wanted = set(roots)
+    first: dict[Any, int] = {}
+    last: dict[Any, int] = {}
+    for b in blocks:
+        el = b.el
+        n = 0
+        while el is not None and n < TWIN_SPAN_LEVELS:
+            if el in wanted:
+                first.setdefault(el, b.index)
+                last[el] = b.index
+                break
+            el = el.getparent()
+            n += 1
+    return [(first[r], last[r]) for r in roots if r in first]
+
+
+def _plain_gap(blocks: list[Block], start: int, end: int, forward: bool) -> bool:
+    """Whether the blocks between two chunks (and the next chunk's first block) are furniture, not the start
+    of teasers (link-dense headings) or, after the story, of the comments (marked up like the story) or of
+    a list of links (a chunk that opens with a link)."""
+    from .. import _recognize as R
+
+    for b in blocks[start:end]:
+        if b.kind == "heading" and b.link_density > MAX_LINK_DENSITY:
+            return False
+        if forward and (
+            "comment" in b.hints
+            or R.is_comment_section_heading(b.text)
+            or R.is_comment_form_line(b.text)
+            or (b.index == end - 1 and b.link_density > MAX_LINK_DENSITY)
+        ):
+            return False
+    return True
+
+
+def _twins(best: Any, best_score: float, scores: dict[Any, float]) -> list[Any]:
+    """Elements elsewhere on the page with the best container's tag and classes that hold prose and sit
+    near it in the tree: the other chunks of a story split by the template."""
+    cls = best.get("class")
+    if not cls or not cls.split():
+        return []
+    key = (best.tag, frozenset(cls.split()))
+    near: set[Any] = set()
+    el = best.getparent()
+    for _ in range(TWIN_MAX_LEVELS):
+        if el is None or el.tag in ("body", "html"):
+            break
+        near.add(el)
+        el = el.getparent()
+    if not near:
+        return []
+    twins = []
+    floor = TWIN_MIN_SCORE
+    for cand, s in scores.items():
+        if cand is best or s < floor or cand.tag != best.tag:
+            continue
+        c = cand.get("class")
+        if not c or frozenset(c.split()) != key[1]:
+            continue
+        up = cand.getparent()
+        for _ in range(TWIN_MAX_LEVELS):
+            if up is None:
+                break
+            if up in near:
+                if not _inside(best, cand) and not _inside(cand, best) and not (_own_hints(cand) & P.NON_BODY_HINTS):
+                    twins.append(cand)
+                break
+            up = up.getparent()
+    return twins
 
 
 def _own_hints(el: Any) -> frozenset[str]:

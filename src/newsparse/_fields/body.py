@@ -21,16 +21,35 @@ _FURNITURE = re.compile(
 )
 
 
+#: A letter or digit: a block without one is a separator ("___", "* * *") or stray punctuation, not text.
+_WORD = re.compile(r"[^\W_]")
+#: A word character (underscores too: a "___" separator is kept inside a story, as printed).
+_ANY_WORD = re.compile(r"\w")
+#: A copyright notice closing a story.
+_COPYRIGHT = re.compile(r"\bcopyright\b|©|all rights reserved", re.I)
+#: Closing copyright and contact lines are short; a longer paragraph mentioning them is prose.
+_NOTICE_TRAILER_CHARS = 300
+#: An e-mail address: a closing line that prints one is a contact line ("Jane may be reached at ...").
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+#: A picture credit closing a caption printed as a paragraph: "... in the square (Image: Agency)", "... Photo: Jane Doe".
+_CREDIT_END = re.compile(
+    r"(?:\(|\s)(?:image|photo|picture|foto|bild|credit)\s*:\s*[^.!?():]{1,50}\)?$", re.I
+)
+#: Captions are short; a long paragraph ending with a credit is prose quoting one.
+MAX_CAPTION_CHARS = 250
+
 #: Lines that end a story: what follows them is recirculation, credits or furniture (several languages).
 _STOP_LINE = re.compile(
     r"^(?:_{3,}|-{3,}|\*{3,}|read more:?|more:|related:?|similar posts:?|related posts:?|related articles:?|"
     r"you may also like\W*|you might also like\W*|more from .{0,40}|more on this( story)?:?|see also:?|"
-    r"follow (me|us)\W*|share this:?|like this:?|tags?:.*|filed under:?.*|topics?:.*|"
+    r"follow (me|us)\W*|share this:?|like this:?|tags?(?::.*)?|filed under:?.*|topics?(?::.*)?|"
+    r"while you(?:'re| are) here\W*|"
     r"places in this story.*|organizations in this story.*|people in the story.*|"
     r"mehr zum thema.*|weitere artikel.*|das könnte sie auch interessieren.*|lesen sie auch.*|"
     r"à lire aussi.*|lire aussi.*|sur le même sujet.*|leggi anche.*|lee también.*|"
     r"(additional )?reporting by .{3,200}|editing by .{3,200}|writing by .{3,200}|"
-    r"first published (in|on|by) .{0,120}|this (article|story) (was )?(first |originally )?(appeared|published) .{0,160}|"
+    r"first published (in|on|by) .{0,120}|(editor'?s note:? )?this (article|story) (was )?(also |first |originally )?(appeared|published) .{0,160}|"
     r"beitragsbild:.*|bildquelle:.*|image credit:.*|photo credit:.*|"
     r"post a comment|leave a (comment|reply)|comments?|\d+ comments?)$",
     re.I,
@@ -55,6 +74,10 @@ def _is_trailer(b: PageBlock, names: tuple[str, ...]) -> bool:
         return True
     if R.is_bio_paragraph(t, names):
         return True
+    if not _WORD.search(t):
+        return True  # a separator
+    if len(t) < _NOTICE_TRAILER_CHARS and (_COPYRIGHT.search(t) or _EMAIL.search(t)):
+        return True  # "Copyright 2008 The Associated Press. All rights reserved.", "Jane can be reached at ..."
     if len(t) < _PROMO_TRAILER_CHARS and (_PROMO.search(t) or _URL.search(t)):
         return True  # "Subscribe to our newsletters", "Follow our coverage at https://..."
     if len(t) < _DATE_TRAILER_CHARS and not _SENTENCE_END.search(t):
@@ -111,7 +134,10 @@ def _trim_tail(page: Page, blocks: list[PageBlock]) -> list[PageBlock]:
     cut = len(blocks)
     prose_after = False
     for i in range(len(blocks) - 1, max(0, (2 * len(blocks)) // 3) - 1, -1):
-        if len(blocks[i].text) < 200 and _STOP_LINE.match(blocks[i].text) and not prose_after:
+        t = blocks[i].text
+        if not prose_after and (
+            (len(t) < 200 and _STOP_LINE.match(t)) or (len(t) < _NOTICE_TRAILER_CHARS and _COPYRIGHT.search(t))
+        ):
             cut = i
         prose_after = prose_after or _is_prose(blocks[i])
     blocks = blocks[:cut] if cut > 0 else blocks
@@ -132,7 +158,7 @@ def body_blocks(page: Page) -> list[PageBlock]:
 def _find_body_blocks(page: Page) -> list[PageBlock]:
     a = analyze(page)
     out: list[PageBlock] = []
-    for b in a.main:
+    for b in _cut_comments(a.main):
         extra = b.hints - a.container_hints
         if extra & P.NON_BODY_HINTS:
             continue
@@ -140,24 +166,73 @@ def _find_body_blocks(page: Page) -> list[PageBlock]:
             continue
         if b.link_density > MAX_LINK_DENSITY:
             continue
-        if len(b.text) < 60 and _FURNITURE.match(b.text):
-            continue
+        if len(b.text) < 60 and (_FURNITURE.match(b.text) or not _ANY_WORD.search(b.text)):
+            continue  # furniture, and stray punctuation between list items
+        if len(b.text) < MAX_CAPTION_CHARS and _CREDIT_END.search(b.text):
+            continue  # a caption printed as a paragraph: "Protesters in the square (Image: Agency)"
         out.append(b)
     return _trim_tail(page, _strip_head(page, out))
+
+
+#: A paragraph this long is story text: a comment section can only follow one.
+MIN_STORY_LINE_CHARS = 80
+#: Blocks after a comment-section heading looked at for signs of a thread (commenter headers, a form).
+COMMENT_CONFIRM_WINDOW = 8
+
+
+def _cut_comments(blocks: list[PageBlock]) -> list[PageBlock]:
+    """End the story at a comment section that shares its container ("Comments" followed by "Posted by:
+    Jane at DATE" lines or a comment form); a sub-heading that merely says "Comment" is followed by prose."""
+    from .. import _recognize as R
+
+    prose = False
+    for i, b in enumerate(blocks):
+        if not prose:
+            prose = b.kind == "paragraph" and len(b.text) >= MIN_STORY_LINE_CHARS
+            continue
+        t = b.text
+        if len(t) > 120 or not (b.kind == "heading" or R.is_comment_count_line(t)):
+            continue
+        if not (R.is_comment_section_heading(t) or R.is_comment_count_line(t) or "comment" in b.hints):
+            continue
+        for c in blocks[i + 1 : i + 1 + COMMENT_CONFIRM_WINDOW]:
+            if "date" in c.hints or R.is_explicit_comment_header(c.text) or R.is_comment_form_line(c.text):
+                end = i
+                while end > 1 and blocks[end - 1].kind == "heading":
+                    end -= 1  # "Trackback Pings", "Leave a comment": headings of what was cut
+                return blocks[:end]
+    return blocks
 
 
 #: How many opening blocks of the container may still be story furniture (kicker, dek, byline, date, caption).
 HEAD_WINDOW = 10
 #: A date or byline line in the story's head is short.
 MAX_HEAD_LINE_CHARS = 200
+#: A block of the article's <header> (title, dek, byline, date) inside the container is head furniture up to this size.
+MAX_HEADER_BLOCK_CHARS = 600
+#: A photo credit opening a caption: "STAFF PHOTO BY JANE DOE", "FILE PHOTO:", "Photo: Agency" (several languages).
+_PHOTO_CREDIT = re.compile(
+    r"^(?:(?:staff|file|ap|afp|dpa|reuters|getty)\s+)?(?:photo|foto|image|picture|bild|illustration)s?"
+    r"(?:\s*(?::|©|/)|\s+(?:by|von|par|por|di|credit)\b)",
+    re.I,
+)
+#: A heading this long opening the story is its standfirst, not a sub-heading.
+MIN_DEK_HEADING_CHARS = 120
+#: A role line under a byline ("Staff writer", "Political Correspondent"): short, no sentence punctuation.
+_ROLE_LINE = re.compile(r"^[^\W\d_][^.!?:;,\d]{2,40}$")
+#: Words of a <title> part that can be the printed headline (a shorter part is a section or site name).
+MIN_TITLE_PART_WORDS = 3
 
 
-def _is_head_line(page: Page, b: PageBlock, dek_n: str | None) -> bool:
+def _is_head_line(page: Page, b: PageBlock, dek_n: str | None, extra: frozenset[str]) -> bool:
     """Headline furniture that templates put inside the story container."""
     from .bylines import CREDIT_LINE
-    from .._parsing import find_dates
 
     t = b.text
+    if "header" in extra and len(t) <= MAX_HEADER_BLOCK_CHARS:
+        return True  # the article's <header> inside the container: kicker, title, dek, byline, date
+    if b.kind == "heading" and b.level != 1 and MIN_DEK_HEADING_CHARS <= len(t) <= MAX_HEADER_BLOCK_CHARS:
+        return True  # a standfirst set as a heading: sub-headings are short
     if len(t) > MAX_HEAD_LINE_CHARS:
         return False
     if dek_n and norm(t) == dek_n:
@@ -166,16 +241,63 @@ def _is_head_line(page: Page, b: PageBlock, dek_n: str | None) -> bool:
         return True
     if CREDIT_LINE.match(t) and len(t) < 100:
         return True
-    if len(t) < 80 and find_dates(t) and not t.rstrip().endswith((".", "!", "?", "”", '"')):
-        return True  # a date line ("March 7, 2024 8:15 a.m. EST", "Publié le 4 novembre 2020")
+    if _PHOTO_CREDIT.match(t):
+        return True
+    if _is_date_line(t):
+        return True
     return len(t) < 40 and b.link_density > 0.5
 
 
-def _standalone_dateline(text: str) -> bool:
+def _opens_with_dateline(text: str) -> bool:
     from .._parsing import split_dateline
 
-    dl, rest = split_dateline(text)
-    return dl is not None and not rest.strip()
+    return split_dateline(text)[0] is not None and not _is_date_line(text)
+
+
+def _is_date_line(t: str) -> bool:
+    """A date line ("March 7, 2024 8:15 a.m. EST", "Publié le 4 novembre 2020")."""
+    from .._parsing import find_dates
+
+    return len(t) < 80 and bool(find_dates(t)) and not t.rstrip().endswith((".", "!", "?", "”", '"'))
+
+
+def _title_parts(page: Page) -> set[str]:
+    """The declared titles and their parts ("Story | Section | Site"), normalised."""
+    from .headline import _TITLE_SPLIT, MAX_TITLE_CHARS
+
+    md = page.metadata
+    out: set[str] = set()
+    for t in (md.title, md.first("og:title"), md.first("twitter:title")):
+        if not t or len(t) > MAX_TITLE_CHARS:
+            continue
+        out.add(norm(t))
+        for part in _TITLE_SPLIT.split(t):
+            if len(part.split()) >= MIN_TITLE_PART_WORDS:
+                out.add(norm(part))
+    return out
+
+
+def _head_end(page: Page, blocks: list[PageBlock], head_n: str | None) -> int:
+    """Index just past the printed headline among the opening blocks: the block equal to the headline, else
+    a heading equal to a declared title (or a part of it), else an <h1>, when story prose follows it."""
+    for i, b in enumerate(blocks[:HEAD_WINDOW]):
+        if head_n and norm(b.text) == head_n:
+            return i + 1
+    titles: set[str] | None = None
+    end = 0
+    for i, b in enumerate(blocks[:HEAD_WINDOW]):
+        if b.kind != "heading":
+            if _is_prose(b):
+                return end
+            continue
+        if b.level == 1:
+            end = i + 1
+            continue
+        if titles is None:
+            titles = _title_parts(page) if page.kind == "html" else set()
+        if len(b.text.split()) >= MIN_TITLE_PART_WORDS and norm(b.text) in titles:
+            end = i + 1
+    return 0  # no prose follows: the headings are what the page has to say
 
 
 def _strip_head(page: Page, blocks: list[PageBlock]) -> list[PageBlock]:
@@ -184,21 +306,48 @@ def _strip_head(page: Page, blocks: list[PageBlock]) -> list[PageBlock]:
 
     head = headline_text(page)
     head_n = norm(head) if head else None
-    start = 0
-    for i, b in enumerate(blocks[:HEAD_WINDOW]):
-        if head_n and norm(b.text) == head_n:
-            start = i + 1
-            break
-    blocks = blocks[start:]
+    blocks = blocks[_head_end(page, blocks, head_n) :]
     h = headline(page)
     dek_n = norm(h.subheadline) if h and h.subheadline else None
+    a = analyze(page)
     n = 0
-    while blocks and n < HEAD_WINDOW and _is_head_line(page, blocks[0], dek_n):
-        if _standalone_dateline(blocks[0].text):
-            break  # "WASHINGTON —" printed on its own line opens the story
+    after_byline = False
+    while blocks and n < HEAD_WINDOW:
+        b = blocks[0]
+        extra = b.hints - a.container_hints
+        if _opens_with_dateline(b.text):
+            break  # "WASHINGTON —" on its own line, or "SANTA FE, N.M. (AP) — A cat ...": the story starts
+        if _is_head_line(page, b, dek_n, extra):
+            after_byline = _is_byline_line(b)
+        elif after_byline and _ROLE_LINE.match(b.text) and b.kind != "heading":
+            after_byline = False  # "Staff writer" under "By Jane Doe"
+        elif _is_kicker(b, blocks[1:3]):
+            after_byline = False
+        else:
+            break
         blocks = blocks[1:]
         n += 1
     return blocks
+
+
+#: A kicker, strapline or agency line over the story ("AFP, MANILA", "They're cooler than you") is this short ...
+MAX_KICKER_CHARS = 80
+#: ... and does not end like a sentence or a lead-in.
+_OPEN_END = re.compile(r"[.!?:;\u201d\"»)\u2014\u2013-]$")
+
+
+def _is_kicker(b: PageBlock, following: list[PageBlock]) -> bool:
+    """A short line that is not a sentence, right above the story's prose."""
+    t = b.text
+    if b.kind not in ("paragraph", "quote") or len(t) > MAX_KICKER_CHARS or _OPEN_END.search(t):
+        return False
+    return any(_is_prose(f) for f in following)
+
+
+def _is_byline_line(b: PageBlock) -> bool:
+    from .bylines import CREDIT_LINE
+
+    return bool(CREDIT_LINE.match(b.text)) or "byline" in b.hints
 
 
 def body(page: Page) -> Body | None:

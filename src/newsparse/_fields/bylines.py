@@ -12,6 +12,8 @@ from .._blocks import collapse
 from .._model import Byline
 from .._page import Page
 from .._parsing import looks_like_person_name, parse_byline
+from .._parsing.bylines import ORG_WORDS
+from .._parsing.dates import find_date_spans
 from ._text import norm
 
 #: Byline text longer than this is a paragraph that mentions authors, not a byline.
@@ -22,9 +24,23 @@ BYLINE_TOKEN = re.compile(
     r"post-author|entry-author|article-author|author-link|author-?names?|meta-author|story-author|"
     r"writer|reporter|contributor|contributors|fn|p-author|h-card|"
     # BEM-style names of a block's author part ("wp-block-post-author__name", "post-info__item--type-author")
-    r"(?!comment)[\w-]*[-_](?:author|byline)(?:(?:--?|__)(?:name|link|text|item))?)$",
+    r"(?!comment)[\w-]*[-_](?:authors?|bylines?)(?:(?:--?|__)(?:name|link|text|item))?)$",
     re.I,
 )
+#: The parts of a compound class name ("blog1_author-image-wrapper" -> blog1, author, image, wrapper).
+_TOKEN_PARTS = re.compile(r"[-_]+")
+#: Parts of a class name with "author" in it that make it something else than the byline: a bio box,
+#: a comment's author, an "about" panel.
+_NOT_BYLINE_PARTS = frozenset("bio biography box comment comments about description desc info card tooltip".split())
+
+
+def _byline_token(tok: str) -> bool:
+    if BYLINE_TOKEN.match(tok):
+        return True
+    parts = [p.lower() for p in _TOKEN_PARTS.split(tok)]
+    return "author" in parts and _NOT_BYLINE_PARTS.isdisjoint(parts)
+
+
 #: A bare name line between headline and story is at most this long ("Jane Doe · 3 min read").
 MAX_NAME_LINE_CHARS = 80
 #: How many ancestors of a block we look at for byline tokens (a byline's markup is local).
@@ -32,12 +48,13 @@ BYLINE_ANCESTORS = 3
 #: A visible line that opens with a credit word and a capitalised name ("By Jane Doe", "Von Max Muster").
 CREDIT_LINE = re.compile(
     r"^(?:(?:posted|written|geschrieben|eingestellt|ver\u00f6ffentlicht|publi\u00e9|escrito)\s+)?"
-    r"(?:by|von|par|por|di|door|av|af|text|texte|autor|author)\s*:?\s+\S",
+    r"(?:by|von|par|por|di|door|av|af|text|texte|autor|autoren|autorin|author|authors)\s*:?\s+\S",
     re.I,
 )
 #: A picture's credit ("Photo: Jane Doe / Agency", a figure's caption) names who took it, not who wrote the story.
 PICTURE_CREDIT = re.compile(
-    r"^(?:photos?|fotos?|images?|bild|bilder|picture|pictures|illustration)\s*(?::|by|von|©)"
+    r"^(?:(?:staff|file|ap|afp|dpa|reuters|getty|special)\s+)?"  # "STAFF PHOTO BY ...", "AP Photo: ..."
+    r"(?:photos?|fotos?|images?|bild|bilder|picture|pictures|illustration)\s*(?::|by|von|©)"
     r"|\((?:photo|foto|image|credit)s?\b",
     re.I,
 )
@@ -53,6 +70,113 @@ def _picture_credit(text: str, el: Any) -> bool:
             return False
         if el.tag in _FIGURE_TAGS:
             return True
+        el = el.getparent()
+    return False
+
+
+#: Class/id words of a dateline's place or an address ("c-signature__location", "post-city"): a place
+#: printed under the headline reads like a name ("São Paulo") but is none.
+PLACE_TOKEN = re.compile(r"(?:^|[-_])(?:location|dateline|place|city|address|adresse|ort)(?:$|[-_])", re.I)
+
+
+def _place_markup(el: Any) -> bool:
+    """Whether the block's element, an ancestor near it or an element inside it is marked as a place."""
+    if el is None:
+        return False
+    inside = [e for _, e in zip(range(PLACE_INSIDE), el.iter()) if isinstance(e.tag, str)]
+    outside = []
+    up = el.getparent()
+    for _ in range(BYLINE_ANCESTORS):
+        if up is None:
+            break
+        outside.append(up)
+        up = up.getparent()
+    for e in inside + outside:
+        for attr in (e.get("class"), e.get("id")):
+            if attr and PLACE_TOKEN.search(attr):
+                return True
+    return False
+
+
+#: How many elements inside a name line are looked at for place markup.
+PLACE_INSIDE = 6
+
+
+#: Links and class words of a site's taxonomy (tags, categories, sections): their text names a topic
+#: ("Tech Trends", "Home & Lifestyle"), not a person.
+TAXONOMY_HREF = re.compile(
+    r"[/?&](?:tags?|category|categories|cat|topics?|sections?|rubriken?|themen?|kategorien?|labels?|schlagworte?)[/=]",
+    re.I,
+)
+TAXONOMY_TOKEN = re.compile(r"(?:^|[-_])(?:tags?|category|categories|cat|topics?|labels?|kicker)(?:$|[-_])", re.I)
+
+
+def _taxonomy_el(el: Any) -> bool:
+    if el.tag == "a" and TAXONOMY_HREF.search(el.get("href") or ""):
+        return True
+    return any(TAXONOMY_TOKEN.search(attr) for attr in (el.get("class"), el.get("rel")) if attr)
+
+
+def _without_taxonomy(b: PageBlock) -> str:
+    """A line's text less the tag and category links in it ("" when the line is itself a tag list)."""
+    el = b.el
+    if el is None:
+        return b.text
+    if _taxonomy_el(el):
+        return ""
+    links = [a for a in el.iter("a") if _taxonomy_el(a)]
+    if not links:
+        return b.text
+    text = b.text
+    for a in links:
+        label = collapse(a.text_content() or "")
+        if label:
+            text = text.replace(label, " | ")
+    return collapse(text)
+
+
+#: Paths of the pages a byline links to: an author's or a person's page.
+PERSON_HREF = re.compile(
+    r"author|autor|auteur|profile|profil|people|person|staff|writer|journalist|redakteur|contributor|user|member"
+    r"|/by/|@",
+    re.I,
+)
+#: A line that is this much link text is the link.
+LINK_LINE_DENSITY = 0.9
+
+
+def _foreign_link(b: PageBlock, found: list[Byline]) -> bool:
+    """Whether a name line is a link to something that is not a person's page ("Fiction Page" -> /fiction/12):
+    a byline's link goes to the author's page, which names the author or says it is one."""
+    if b.el is None or b.link_density < LINK_LINE_DENSITY:
+        return False
+    links = [a.get("href") or "" for a in b.el.iter("a") if _link_label_in(a, b.text)]
+    if len(links) != 1:
+        return False
+    href = links[0]
+    if PERSON_HREF.search(href):
+        return False
+    slug = _compact(href)
+    # a person's page is named after them: the surname is in its address
+    return not any(_compact(p.name.split()[-1]) in slug for p in found)
+
+
+def _link_label_in(a: Any, text: str) -> bool:
+    label = collapse(a.text_content() or "")
+    return bool(label) and label in text
+
+
+#: Class-name parts of a user badge (avatar and name of who posted).
+_USER_PARTS = frozenset("user username avatar author profile member poster".split())
+
+
+def _user_markup(el: Any) -> bool:
+    for _ in range(BYLINE_ANCESTORS + 1):
+        if el is None:
+            return False
+        for attr in (el.get("class"), el.get("id")):
+            if attr and any(_USER_PARTS & set(_TOKEN_PARTS.split(t.lower())) for t in attr.split()):
+                return True
         el = el.getparent()
     return False
 
@@ -105,22 +229,56 @@ def _author_obj(a: Any, page: Page | None = None) -> list[Byline]:
     return []
 
 
-def _meta_authors(page: Page) -> list[Byline]:
+#: ``<meta>`` names that hold the author, most common first.
+META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+#: Other ``<meta>`` names a CMS gives its author field ("article_author", "cms_authors"): a name that ends in
+#: "author(s)" after a separator.
+META_AUTHOR_KEY = re.compile(r"^[\w.-]*[_.:-]authors?$", re.I)
+
+
+def _meta_author_values(page: Page) -> list[str]:
     meta = page.metadata.meta
-    vals = (
-        meta.get("author")
-        or meta.get("article:author")
-        or meta.get("parsely-author")
-        or meta.get("sailthru.author")
-        or meta.get("dc.creator")
-        or []
-    )
+    keys = [*META_AUTHOR_KEYS, *(k for k in meta if META_AUTHOR_KEY.match(k) and not k.startswith(_SOCIAL_META))]
+    for key in keys:
+        # a profile URL ("article:author" on Facebook) names nobody: look on
+        vals = [v for v in meta.get(key, ()) if not v.startswith("http")]
+        if vals:
+            return vals
+    return []
+
+
+#: ``<meta>`` name prefixes of social cards: their "creator" is an account handle.
+_SOCIAL_META = ("twitter", "og:", "fb:")
+
+
+def _meta_authors(page: Page) -> list[Byline]:
     out: list[Byline] = []
-    for v in vals:
-        if v.startswith("http") or "@" in v:
+    site: frozenset[str] | None = None
+    for v in _meta_author_values(page):
+        if v.startswith("http"):
             continue
-        out.extend(b for b in parse_byline(v) if looks_like_person_name(b.name))
+        # "Jane Doe, jane@example.org": the parser cuts the address out
+        found = [b for b in parse_byline(v) if looks_like_person_name(b.name)]
+        if not found and "@" not in v:
+            site = _site_names(page) if site is None else site
+            found = _given_name(v, site)
+        out.extend(found)
     return out
+
+
+def _given_name(text: str, site: frozenset[str]) -> list[Byline]:
+    """A blog's author field holding only a given name ("Marie"): one capitalised word that is no
+    vocabulary word and not the site's own name."""
+    name = collapse(text)
+    if _GIVEN_NAME.match(name) and not _like_site(name, site) and not _NOT_A_HANDLE.match(name):
+        found = parse_byline(name, single_name=True)
+        if len(found) == 1 and found[0].name == name and not found[0].role and not found[0].affiliation:
+            return found
+    return []
+
+
+#: A lone given name: a capital, then lower-case letters only ("Marie", "Zoë"; not "NDR", "StephenT").
+_GIVEN_NAME = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,15}$")
 
 
 def _has_byline_markup(block: PageBlock) -> bool:
@@ -131,7 +289,7 @@ def _has_byline_markup(block: PageBlock) -> bool:
         if el.get("rel") == "author" or "author" in (el.get("itemprop") or ""):
             return True
         for attr in (el.get("class"), el.get("id")):
-            if attr and any(BYLINE_TOKEN.match(tok) for tok in attr.split()):
+            if attr and any(_byline_token(tok) for tok in attr.split()):
                 return True
         el = el.getparent()
     return False
@@ -143,6 +301,7 @@ def _rel_author_names(page: Page) -> list[Byline]:
     if tree is None:
         return []
     out: list[Byline] = []
+    site: frozenset[str] | None = None
     for el in tree.xpath("//a[@rel='author'] | //*[@itemprop='author']")[:20]:
         if _in_comments(el):
             continue
@@ -150,9 +309,12 @@ def _rel_author_names(page: Page) -> list[Byline]:
         text = collapse((name_el[0] if name_el else el).text_content() or "")
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
-        for b in parse_byline(text):
-            if looks_like_person_name(b.name):
-                out.append(b)
+        found = [b for b in parse_byline(text) if looks_like_person_name(b.name)]
+        # a blog's user name in a rel=author link ("ThE_PaiN"): the markup vouches for it
+        if not found:
+            site = _site_names(page) if site is None else site
+            found = _handle(text, site, bare=True)
+        out.extend(found)
     return out
 
 
@@ -171,7 +333,7 @@ def _strict_byline_el(el: Any) -> bool:
     if el.get("rel") == "author" or "author" in (el.get("itemprop") or ""):
         return True
     for attr in (el.get("class"), el.get("id")):
-        if attr and any(BYLINE_TOKEN.match(tok) for tok in attr.split()):
+        if attr and any(_byline_token(tok) for tok in attr.split()):
             return True
     return False
 
@@ -209,6 +371,10 @@ def _names_in(text: str) -> list[Byline]:
     return [p for p in parse_byline(text) if looks_like_person_name(p.name)]
 
 
+#: Words that make "The ..." a publication or a team rather than a pen name.
+_PEN_NAME_STOP = ORG_WORDS | frozenset("editor author admin independent economist".split())
+
+
 def _marked_names(text: str, site: frozenset[str] = frozenset()) -> list[Byline]:
     """Names in the text of an element that byline markup marks: handles ("krimiblogger") are allowed."""
     cut = _before_date(text)
@@ -222,8 +388,26 @@ def _marked_names_in(text: str, site: frozenset[str]) -> list[Byline]:
             found.append(p)
     if not found:
         # the element holds only a user name ("oz", "Redaktion"): byline markup vouches for it
-        found = _handle(text, site, bare=True) or _collective(text, site, bare=True)
+        found = _handle(text, site, bare=True) or _collective(text, site, bare=True) or _pen_name(text, site)
     return found
+
+
+#: A pen name with an article at the end of a byline ("by The Ritualist", "von Der Weinkenner").
+PEN_NAME = re.compile(
+    r"(?:^|\b(?:by|von|par|por)\s+)((?:The|Der|Die|Das|Le|La|El|Il)\s+[A-Z\u00c0-\u00de][\w'\u2019-]+"
+    r"(?:\s+[A-Z\u00c0-\u00de][\w'\u2019-]+)?)\s*$"
+)
+
+
+def _pen_name(text: str, site: frozenset[str]) -> list[Byline]:
+    m = PEN_NAME.search(text)
+    if m is None:
+        return []
+    name = m.group(1)
+    rest = name.split()[1:]
+    if any(w.lower() in _PEN_NAME_STOP for w in rest) or _compact(name) in site or _compact(" ".join(rest)) in site:
+        return []
+    return [Byline(name=name)]
 
 
 #: A team credited as the author ("The Acme Team", "Team Acme", "Marketing Team"), after a credit word
@@ -251,6 +435,19 @@ def _handle(text: str, site: frozenset[str], *, bare: bool = False) -> list[Byli
     if name and _LOOSE_NAME.match(name) and not _NOT_A_HANDLE.match(name) and _compact(name) not in site:
         return [Byline(name=name)]
     return []
+
+
+#: A site name and a single word this long that start alike are one name ("Interscenario" and interscenar.io).
+MIN_SITE_STEM = 5
+
+
+def _like_site(name: str, site: frozenset[str]) -> bool:
+    c = _compact(name)
+    if c in site:
+        return True
+    return len(c) >= MIN_SITE_STEM and any(
+        len(s) >= MIN_SITE_STEM and (s.startswith(c) or c.startswith(s)) for s in site
+    )
 
 
 def _compact(text: str) -> str:
@@ -290,11 +487,18 @@ _BLOCKISH = frozenset(
 )
 
 
-def _el_text(el: Any) -> str:
+def _el_text(el: Any, limit: int = 4 * MAX_BYLINE_CHARS) -> str:
     """An element's visible text, with a space where a block child starts or ends
-    ("<div>By Jane Doe</div><div>Associated Press</div>" is not "Jane DoeAssociated Press")."""
+    ("<div>By Jane Doe</div><div>Associated Press</div>" is not "Jane DoeAssociated Press").
+
+    Reading stops after about ``limit`` characters: every caller rejects a text that long as a
+    byline, and a page of a thousand marked elements must not read its whole body a thousand times."""
     parts: list[str] = []
+    size = 0
     for event, e in lxml.etree.iterwalk(el, events=("start", "end")):
+        if size > limit:
+            break
+        size += len(e.text or "") + len(e.tail or "") if isinstance(e.tag, str) else 0
         tag = e.tag if isinstance(e.tag, str) else None
         if event == "start":
             if tag in _BLOCKISH:
@@ -322,6 +526,61 @@ def _listed_names(el: Any) -> list[Byline]:
     return [f[0] for f in found]
 
 
+def _name_children(el: Any) -> list[Byline]:
+    """The names in a byline's own name elements ("<span class="author-name">"), when the byline also
+    prints a job title that the parser could read as more names ("Jane Doe Executive Editor and Master
+    Gardener")."""
+    out: list[Byline] = []
+    taken: list[Any] = []
+    for child in el.iterdescendants():
+        cls = child.get("class") if isinstance(child.tag, str) else None
+        if not cls or not any(_NAME_PART & set(_TOKEN_PARTS.split(t.lower())) for t in cls.split()):
+            continue
+        if not any("author" in t.lower() or "byline" in t.lower() for t in cls.split()):
+            continue
+        if any(child in t.iterdescendants() for t in taken):
+            continue  # a name element nested in one already read
+        people = [b for b in parse_byline(collapse(child.text_content() or "")) if looks_like_person_name(b.name)]
+        if len(people) != 1:
+            return []
+        taken.append(child)
+        out.append(people[0])
+        if len(out) > MAX_LISTED_NAMES:
+            return []
+    return out
+
+
+def _byline_of_name(el: Any) -> Any:
+    """One of several name elements side by side ("Par <span class=author__name>A</span> et <span
+    class=author__name>B</span>"): the byline is their parent."""
+    parent = el.getparent()
+    cls = el.get("class")
+    if parent is None or not cls:
+        return el
+    same = 0
+    for sib in parent:
+        if sib.get("class") == cls:
+            same += 1
+            if same > MAX_LISTED_NAMES:
+                return el  # a list of many marked items (teasers, a feed) is no one byline
+    return parent if same > 1 else el
+
+
+def _prefer_name_children(found: list[Byline], named: list[Byline]) -> list[Byline]:
+    """The byline's name elements give the names; the parse of its whole text gives roles and affiliations."""
+    if not named or [b.name for b in named] == [b.name for b in found]:
+        return found
+    out = []
+    for n in named:
+        same = next((b for b in found if b.name == n.name), None)
+        out.append(same or n)
+    return out
+
+
+#: The part of a class name that marks an element as holding a name.
+_NAME_PART = frozenset({"name", "authorname"})
+
+
 #: Two names run together by markup without a separator ("Jane DoeJohn Smith").
 _GLUED = re.compile(r"[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]")
 #: At most this many names listed side by side in one byline element.
@@ -338,7 +597,8 @@ CREDIT_HANDLE = re.compile(
 #: ("admin" is one, "email", "Author" and "Share" are not).
 _NOT_A_HANDLE = re.compile(
     r"^(?:e-?mail|the|uns|us|me|mir|date|datum|category|kategorie|authors?|autor(?:in|en)?|auteur|by|von|par|"
-    r"written|posted|share|follow|folgen|more|mehr|profile|profil|bio|contact|kontakt|anonymous|unknown|none|null)$",
+    r"written|posted|share|follow|folgen|more|mehr|profile|profil|bio|contact|kontakt|anonymous|unknown|none|null"
+    r"|name)$",
     re.I,
 )
 
@@ -385,12 +645,15 @@ def _printed_bylines(page: Page) -> list[Byline]:
             continue
         if not _strict_byline_el(mark.el):
             continue
-        text = _el_text(mark.el)
-        if not text or len(text) > MAX_BYLINE_CHARS or _picture_credit(text, mark.el):
+        el = _byline_of_name(mark.el)
+        text = _el_text(el)
+        if not text or len(text) > MAX_BYLINE_CHARS or _picture_credit(text, el):
             continue
         found = _marked_names(text, site)
         if not found or any(_GLUED.search(b.name) for b in found):
-            found = _listed_names(mark.el) or found
+            found = _listed_names(el) or found
+        if found:
+            found = _prefer_name_children(found, _name_children(el))
         if found:
             return found
     for b in page.blocks[lo:hi]:
@@ -409,17 +672,29 @@ def _printed_bylines(page: Page) -> list[Byline]:
         for b in page.blocks[head + 1 : stop]:
             if len(b.text) > MAX_NAME_LINE_CHARS or b.hints & NOT_BYLINE_HINTS or _title_heading(b):
                 continue
-            if _picture_credit(b.text, b.el):
+            if _picture_credit(b.text, b.el) or _place_markup(b.el):
                 continue
-            named = _names_in(_before_date(b.text)) or _names_in(b.text) or _inline_credit(b.text)
+            text = _without_taxonomy(b)
+            if not text:
+                continue
+            named = _names_in(_before_date(text)) or _names_in(text) or _inline_credit(text)
             found = [p for p in named if " " in p.name]
-            found = found or _collective(b.text, site, bare=True)
+            found = found or _collective(text, site, bare=True)
+            if found and not _foreign_link(b, found):
+                return found
+    # a community post: the poster's user badge right above the title
+    if head is not None and head > 0:
+        above = page.blocks[head - 1]
+        if not above.hints & bad and len(above.text) <= MAX_NAME_LINE_CHARS and _user_markup(above.el):
+            found = _names_in(above.text) or _handle(above.text, site, bare=True)
             if found:
                 return found
     # an author line printed under the story ("Text: Jane Doe") or in its closing meta
     for mark in page.marks:
-        if mark.hint != "byline" or not body_end < mark.block_index <= body_end + 10:
+        if mark.hint != "byline" or not body_end - CLOSING_REACH < mark.block_index <= body_end + 10:
             continue
+        if mark.block_index <= body_end and not CREDIT_LINE.match(_el_text(mark.el)):
+            continue  # inside the story's last lines only an explicit credit ("Authors: ...") counts
         # a post's own footer ("Posted by Jane Doe at 9:12") sits right under the story
         after = bad - {"footer"} if mark.block_index <= body_end + POST_FOOTER_REACH else bad
         if not mark.hints & after:
@@ -429,7 +704,227 @@ def _printed_bylines(page: Page) -> list[Byline]:
                     found = _marked_names(text, site)
                     if found:
                         return found
-    return _rel_author_names(page) or _author_box(page, site) or _post_author_comment(page)
+    return (
+        _labelled_name(page, head, body_end, main[0].hints if main else frozenset())
+        or _author_card(page, body_end)
+        or _rel_author_names(page)
+        or _author_box(page, site)
+        or _post_author_comment(page)
+        or _signed_off(page)
+    )
+
+
+#: How many of the story's own last blocks may hold a marked credit line ("Authors: Jane Doe, educator").
+CLOSING_REACH = 3
+#: A block that is only a credit label, its name in the next block ("Article by" / "Jane Doe").
+CREDIT_LABEL = re.compile(
+    r"^(?:(?:an?\s+)?(?:article|post|story|text|words|beitrag|artikel)\s+)?(?:written\s+|posted\s+)?"
+    r"(?:by|von|par|por|door)\s*:?$"
+    r"|^(?:authors?(?:\(s\))?|autor(?:in|en|\(en\))?|auteurs?|autore|autori|written by|posted by)\s*:?$",
+    re.I,
+)
+#: A block after the name that only labels it ("Jane Doe" / "Author").
+ROLE_LABEL = re.compile(r"^(?:author|autor|autorin|auteur|autore|writer|verfasser(?:in)?)$", re.I)
+#: How far after the story a labelled name may sit (an author card under the story, after its FAQ).
+LABELLED_REACH = 40
+
+
+def _labelled_name(page: Page, head: int | None, body_end: int, shared: frozenset[str]) -> list[Byline]:
+    """A name in a block of its own next to a block that labels it: "Article by" above it, or "Author"
+    under it (author cards print the name as a heading and the label beside it). ``shared``: region hints
+    the story's own blocks carry (a theme that wraps the story in "nav" markup makes no menu of it)."""
+    blocks = page.blocks
+    start = head if head is not None else 0
+    bad = _NOT_LABELLED_HINTS - shared
+    for b in blocks[start : min(len(blocks), body_end + LABELLED_REACH)]:
+        if b.hints & bad:
+            continue
+        if b.index < len(blocks) - 1 and CREDIT_LABEL.match(b.text):
+            # the label's names: the next block, or the next few list items ("Author(s)" / one per item)
+            found = []
+            for name_block in blocks[b.index + 1 : b.index + 1 + MAX_LISTED_NAMES]:
+                # right under its label, a name linked as a teaser of the author's page is still the author
+                names = _label_names(name_block, bad - {"related"} if name_block.index == b.index + 1 else bad)
+                if not names:
+                    break
+                found.extend(names)
+                if name_block.kind != "list_item":
+                    break
+            if found:
+                return found
+        if b.index > 0 and ROLE_LABEL.match(b.text):
+            found = _label_names(blocks[b.index - 1], bad)
+            if found:
+                return found
+    return []
+
+
+#: Regions where a labelled name is not the story's author (a metadata sidebar is allowed: the label vouches).
+_NOT_LABELLED_HINTS = NOT_BYLINE_HINTS - {"aside"}
+
+
+def _label_names(b: PageBlock, bad: frozenset[str]) -> list[Byline]:
+    """The names of a block that holds only names, or one name and its job ("Jane Doe Writer")."""
+    if b.hints & bad or len(b.text) > MAX_NAME_LINE_CHARS:
+        return []
+    found = _names_in(b.text)
+    if len(found) == 1 and found[0].role and b.text == f"{found[0].name} {found[0].role}":
+        return found
+    return [p for p in found if p.name == b.text]
+
+
+#: A heading over an author's bio ("About the author", "Author Bio", "Über den Autor").
+BIO_LABEL = re.compile(
+    r"^(?:about the (?:author|writer)|author(?:'s)? bio(?:graphy)?|meet the author|\u00fcber (?:den|die) autor(?:in)?"
+    r"|zum autor|zur autorin|\u00e0 propos de l'auteur|sobre (?:el|o) autor|l'auteur)\s*:?$",
+    re.I,
+)
+#: Where an author card may sit: the story's last blocks and what follows them.
+CARD_BEFORE, CARD_AFTER = 5, 15
+#: A bio is a paragraph, not a line.
+MIN_BIO_CHARS = 60
+#: Regions whose author cards belong to other stories or to readers.
+_NOT_CARD_HINTS = frozenset({"comment", "related", "nav", "promo", "ad"})
+
+
+def _leading_name(text: str) -> str | None:
+    """The name a bio opens with: "Jane Doe is a reporter ..." -> "Jane Doe"."""
+    words = text.split(maxsplit=4)
+    for k in (3, 2):
+        if len(words) > k and words[k][:1].islower() and looks_like_person_name(" ".join(words[:k])):
+            return " ".join(words[:k])
+    return None
+
+
+def _author_card(page: Page, body_end: int) -> list[Byline]:
+    """An author card under the story: a bio paragraph that opens with the name of the line above it
+    ("Jane Doe, Science Writer" / "Jane explores ..."), or with a full name under an "About the author"
+    heading."""
+    blocks = page.blocks
+    for b in blocks[max(1, body_end - CARD_BEFORE) : body_end + CARD_AFTER]:
+        if len(b.text) < MIN_BIO_CHARS or b.hints & _NOT_CARD_HINTS or b.kind == "list_item":
+            continue
+        above = blocks[b.index - 1]
+        if above.hints & _NOT_CARD_HINTS or len(above.text) > MAX_NAME_LINE_CHARS or above.kind == "list_item":
+            continue
+        if BIO_LABEL.match(above.text):
+            name = _leading_name(b.text)
+            if name:
+                return [Byline(name=name)]
+            continue
+        if _title_heading(above):
+            continue  # a section title over a paragraph that opens with its subject ("Acme Cloud is ...")
+        person = _card_line_name(above.text)
+        if not person:
+            continue
+        if b.text.startswith(person + " "):
+            # "Acme Grinder is a ..." opens a product's paragraph too: a bio says what the person does
+            if _BIO_WORDS.search(b.text[:MAX_BYLINE_CHARS]):
+                return [Byline(name=person)]
+        elif _GIVEN_THEN_VERB.match(b.text) and b.text.startswith(person.split()[0] + " "):
+            return [Byline(name=person)]  # "Tim explores ...": a person called by their given name
+    return []
+
+
+#: A paragraph that opens with one capitalised word and then a lower-case one ("Tim explores").
+_GIVEN_THEN_VERB = re.compile(r"^[^\W\d_][\w'\u2019-]*\s+[a-z\u00df-\u00ff]")
+#: Words a bio's first sentence uses for what its person does (a product's paragraph has none of them).
+_BIO_WORDS = re.compile(
+    r"\b(?:writer|writes|journalist|editor|reporter|author|columnist|contributor|blogger|photographer|"
+    r"correspondent|covers|covering|researcher|founder|freelance|graduate|lives|autor(?:in)?|journalistin?|"
+    r"redakteur(?:in)?|schreibt|lebt|journaliste|rédact(?:eur|rice)|periodista|giornalista)\b",
+    re.I,
+)
+
+
+def _card_line_name(text: str) -> str | None:
+    """The one person an author card's name line names ("Jane Doe", "Jane Doe, Science Writer",
+    "Jane Doe UK-based Science Writer")."""
+    found = _names_in(text)
+    if len(found) == 1:
+        return found[0].name
+    if found:
+        return None
+    words = text.split()
+    if not _BIO_WORDS.search(text):
+        return None  # a name followed by other words only when those say what the person does
+    for k in (3, 2):
+        if len(words) > k and not any(_COMPOUND_ADJ.match(w) for w in words[:k]):
+            if looks_like_person_name(" ".join(words[:k])):
+                return " ".join(words[:k])
+    return None
+
+
+#: A hyphenated adjective that opens a job description ("UK-based", "Award-winning"), not a surname.
+_COMPOUND_ADJ = re.compile(r"^[^\W\d_]+-[a-z]{3,}$")
+
+
+#: How many closing blocks of the story may hold its author's sign-off.
+SIGN_OFF_REACH = 2
+#: Names printed as one line without spaces around the slash ("Jane Doe/John Smith").
+_NAME_SLASH = re.compile(r"\s*/\s*")
+
+
+def _signed_off(page: Page) -> list[Byline]:
+    """A story signed with its author's name alone on a line, in bold, among its first or last lines
+    ("<p><strong>Jane Doe/John Smith</strong></p>")."""
+    from .analysis import analyze
+
+    main = analyze(page).main
+    if len(main) < 3:
+        return []
+    # a theme that wraps the whole story in sidebar markup makes no aside of its lines
+    bad = NOT_BYLINE_HINTS - main[0].hints
+    for b in [*main[: SIGN_OFF_REACH + 1], *main[-SIGN_OFF_REACH:]]:
+        if b.kind != "paragraph" or len(b.text) > MAX_NAME_LINE_CHARS or b.hints & bad:
+            continue
+        names = _NAME_SLASH.split(b.text)
+        if not all(looks_like_person_name(n) for n in names):
+            continue
+        if _all_bold(b.el):
+            return [Byline(name=n) for n in names]
+    # a letter's signature: the name, then the date, as the story's last lines ("Jane" / "10 May 2017")
+    if main[-1].index > 0 and _only_date(main[-1].text):
+        sig = page.blocks[main[-1].index - 1]
+        if sig.kind == "paragraph" and not sig.hints & bad and len(sig.text) <= MAX_NAME_LINE_CHARS:
+            given = _GIVEN_NAME.match(sig.text) and sig.text.lower() not in _VALEDICTIONS
+            if looks_like_person_name(sig.text) or given:
+                return [Byline(name=sig.text)]
+    return []
+
+
+#: Words that close a letter above the signature, not a signature ("Cheers" / "10 May 2017").
+_VALEDICTIONS = frozenset(
+    "cheers thanks danke regards greetings love best bye ciao merci grüße gruß tschüss salut saludos cordialement "
+    "sincerely yours amen".split()
+)
+
+
+def _only_date(text: str) -> bool:
+    """Whether a line is a date and nothing else ("10. September 2017")."""
+    if len(text) > MAX_DATE_LINE_CHARS:
+        return False
+    spans = find_date_spans(text)
+    return len(spans) == 1 and spans[0][1] - spans[0][0] >= len(text.strip(" .,")) - 2
+
+
+#: A line holding only a date is at most this long.
+MAX_DATE_LINE_CHARS = 40
+
+
+#: Inline elements that print a line in bold.
+_BOLD_TAGS = frozenset({"strong", "b"})
+
+
+def _all_bold(el: Any) -> bool:
+    """Whether all of an element's text sits in one bold child (or the element is bold itself)."""
+    if el.tag in _BOLD_TAGS:
+        return True
+    text = collapse(el.text_content() or "")
+    for child in el:
+        if child.tag in _BOLD_TAGS and collapse(child.text_content() or "") == text:
+            return True
+    return False
 
 
 #: Hints of an "about the author" box, and of regions whose boxes belong to other stories or readers.
@@ -540,7 +1035,9 @@ def _dedupe(items: list[Byline]) -> tuple[Byline, ...]:
         key = norm(b.name)
         if key and key not in seen:
             seen[key] = b
-    return tuple(seen.values())
+    # a given name beside the full name it starts ("Linda" and "Linda McCall") is the same person
+    full = [k for k in seen if " " in k]
+    return tuple(b for k, b in seen.items() if " " in k or not any(f.startswith(k + " ") for f in full))
 
 
 #: Credit lines closing a wire story name further reporters ("Reporting by X; Additional reporting by Y").
@@ -595,7 +1092,48 @@ def _printed_superset(page: Page, found: list[Byline]) -> list[Byline]:
     have = {norm(b.name) for b in found}
     if len(printed) > len(found) and have <= {norm(b.name) for b in printed}:
         return printed
-    return found
+    if printed and not any(_printed_on_page(page, b.name) for b in found) and _credited_line(page, printed[0].name):
+        # metadata naming someone the page never shows (a desk editor's code), beside a printed byline
+        return printed
+    if printed and all(_printed_as_editor(page, b.name) for b in found):
+        # metadata crediting the story's editor ("Editor: Jane Doe" under the story) as its author
+        return printed
+    return [_full_name(b, printed) for b in found]
+
+
+def _printed_as_editor(page: Page, name: str) -> bool:
+    """Whether the page prints ``name`` in a credit line that names them as an editor or reviewer."""
+    for b in page.blocks:
+        if len(b.text) <= MAX_BYLINE_CHARS and name in b.text:
+            if any(p.name == name and p.role in NON_AUTHOR_ROLES for p in parse_byline(b.text)):
+                return True
+    return False
+
+
+def _credited_line(page: Page, name: str) -> bool:
+    """Whether the page prints ``name`` in a credit line ("By Jane Doe and John Smith")."""
+    return any(name in b.text and CREDIT_LINE.match(b.text) for b in page.blocks if len(b.text) <= MAX_BYLINE_CHARS)
+
+
+def _printed_on_page(page: Page, name: str) -> bool:
+    """Whether a name (or, for names printed as "Doe, Jane" or with initials, its last word) is in the page's text."""
+    if "_visible_text" not in page.__dict__:
+        page.__dict__["_visible_text"] = "\n".join(b.text for b in page.blocks).casefold()
+    text: str = page.__dict__["_visible_text"]
+    words = name.split()
+    return bool(words) and (name.casefold() in text or words[-1].casefold().strip(".,") in text)
+
+
+def _full_name(b: Byline, printed: list[Byline]) -> Byline:
+    """A given name alone in the metadata ("Linda") that the printed byline gives in full ("Linda McCall")."""
+    if " " in b.name:
+        return b
+    for p in printed:
+        if p.name.startswith(b.name + " ") and looks_like_person_name(p.name):
+            return Byline(
+                name=p.name, role=b.role or p.role, affiliation=b.affiliation or p.affiliation, url=b.url or p.url
+            )
+    return b
 
 
 def _find_bylines(page: Page) -> tuple[Byline, ...] | None:

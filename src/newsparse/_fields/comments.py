@@ -55,6 +55,8 @@ COMMENT_WIDGET = re.compile(
     r"links|footer-?links|avatar|badge|awaiting-?moderation|moderation|hidden)$|cluv",
     re.I,
 )
+#: Thread controls named anywhere in a class token ("ugccmt-sort-list", "comments_ordering", "lf-pager").
+THREAD_CONTROL = re.compile(r"sort|filter|fltr|ordering|pager|paging|pagination|tabs?(?=$|[-_\s])", re.I)
 #: Class tokens (whole tokens) of the element that shows the comment author.
 AUTHOR_TOKEN = re.compile(
     r"^(?:[a-z]{1,5}[-_])?(?:fn|author-?user|author|comment-?author|comment_author|commentauthor|comment-?author-?name|commenter|commenter-?name|"
@@ -77,7 +79,7 @@ _NOT_AUTHOR_PART = re.compile(r"^comment-author-|^bypostauthor$|avatar|box|bio|w
 _ID_NUMBER = re.compile(r"[-_]?\d+$")
 #: Class tokens that vary per comment and must not split a run of similar items.
 _VARIABLE_TOKEN = re.compile(
-    r"\d|^(?:odd|even|alt|thread-?(?:odd|even|alt)|byuser|bypostauthor|parent|child|children|has-?children|first|last|"
+    r"\d|^(?:odd|even|alt|(?:thread|comment|item|row)[-_]?(?:odd|even|alt)|(?:comment-?)?(?:has|no|with)-?avatar|byuser|bypostauthor|parent|child|children|has-?children|first|last|"
     r"highlighted|featured|new|sticky|depth|reply|is-?reply|staff|admin|moderator|author|owner|selected|open|closed|"
     r"collapsed|expanded|active|clearfix|cf|group)$|^(?:comment-author-|user-|role-|author-|comment-by-|by-)",
     re.I,
@@ -361,6 +363,7 @@ class _Info:
     quoted: bool = False  # a header line after prose in the same element (see _mark_quoted_headers)
 
     clock: bool = False  # a line with only the clock time of a date printed above it
+    section: bool = False  # a comment-section heading or counter ("Comments", "12 Responses")
 
     @property
     def has_author(self) -> bool:
@@ -383,16 +386,25 @@ def _classify(block: PageBlock, path: list[Any], widget_memo: dict[Any, bool]) -
         or R.is_reply_reference_line(text)
     ):
         info.noise = True
+        info.section = block.kind == "heading" or R.is_comment_count_line(text)
+        return info
+    if len(text) < MAX_EXTRA_NOISE_CHARS and _extra_noise(text):
+        info.noise = True
+        info.section = _BRACKETED_COUNT.match(text) is not None
         return info
     for el in path:
         w = widget_memo.get(el)
         if w is None:
-            tokens = ((el.get("class") or "") + " " + (el.get("id") or "")).split()
+            attr_text = (el.get("class") or "") + " " + (el.get("id") or "")
+            tokens = attr_text.split()
             # a widget is small: "div.comment.comment-reply" holding a whole reply is no reply button
             w = (
                 any(COMMENT_WIDGET.search(t) for t in tokens)
                 and not _is_author_el(el)
                 and len(el.text_content()) <= MAX_WIDGET_CHARS
+            ) or (
+                # sort tabs and pagers: their markup is often mostly indentation, so their text is collapsed
+                THREAD_CONTROL.search(attr_text) is not None and len(collapse(el.text_content())) <= MAX_WIDGET_CHARS
             )
             widget_memo[el] = w
         if w:
@@ -405,17 +417,24 @@ def _classify(block: PageBlock, path: list[Any], widget_memo: dict[Any, bool]) -
     if short:
         for el in path[:3]:
             # li.comment-author may wrap a whole comment: an author element holds little text
-            if _is_author_el(el) and _short_element(el, widget_memo):
+            if _is_author_memo(el, widget_memo) and _short_element(el, widget_memo):
                 info.author_el = True
                 break
         else:
             info.author_el = _holds_author(block.el, text)
         header = R.parse_comment_header(text)
+        if header is not None and header[0] and header[1] and _long_tail(text, header[1]):
+            header = None  # "Jane, Leeds 1/8/2008 4:46 PM We are still in every competition": a one-line comment
         if header is not None:
             info.header = header
             info.date = header[1]
         elif "date" in block.hints or "byline" in block.hints or info.author_el:
             d = R.find_date_text(text)
+            if d is None and info.author_el:
+                # Blogger prints <cite>Jane</cite><span>May 31, 2019</span> with no space: "JaneMay 31, 2019"
+                name = _author_text(block.el)
+                if name and text.startswith(name) and len(name) < len(text):
+                    d = R.find_date_text(text[len(name) :])
             if d and len(d) >= len(text) * 0.3:
                 info.date = d
     if not info.is_meta and len(text) > 20:
@@ -425,6 +444,63 @@ def _classify(block: PageBlock, path: list[Any], widget_memo: dict[Any, bool]) -
             info.date = inline[1]
             info.rest = inline[2]
     return info
+
+
+def _is_author_memo(el: Any, memo: dict[Any, bool]) -> bool:
+    """:func:`_is_author_el`, memoised per element (the blocks of a region share their ancestors)."""
+    key = (el, "author")
+    known = memo.get(key)
+    if known is None:
+        known = _is_author_el(el)
+        memo[key] = known
+    return known
+
+
+#: Lines looked at by the extra noise tests are short.
+MAX_EXTRA_NOISE_CHARS = 100
+#: A counter in brackets or after a bullet: "{ 8 comments… read them below or add one }".
+_BRACKETED_COUNT = re.compile(r"^[\s{}\[\](),.<>|•·–—-]+(?=\d|no\b|one\b)", re.I)
+#: The sign-in prompt of a comment form: "Log in or join now to add a comment."
+_SIGN_IN_LINE = re.compile(
+    r"^(?:please\s+)?(?:log\s?in|sign\s?in|sign\s?up|register)\b(?:\s+or\s+(?:join|register|sign\s?up)(?:\s+now)?)?"
+    r"\s+(?:to|and)\s+(?:add|post|leave|write|comment|reply)\b.{0,40}$",
+    re.I,
+)
+#: Arrows around a thread's paging link ("← Previous Comments", "Newer comments →").
+_ARROWS = " \t←→↑↓«»‹›<>"
+#: A commenter's "Follow @handle" button.
+_FOLLOW_LINE = re.compile(r"^(?:\+\s*)?follow\s+@\w{1,40}$", re.I)
+
+
+def _extra_noise(text: str) -> bool:
+    """Widget lines the shared recognisers miss: a bracketed counter, a sign-in prompt, a follow button."""
+    m = _BRACKETED_COUNT.match(text)
+    if m and R.is_comment_count_line(text[m.end() :].rstrip(" {}[]()|")):
+        return True
+    bare = text.strip(_ARROWS)
+    if bare != text and bare and R.is_load_more_line(bare):
+        return True  # "← Previous Comments"
+    return _SIGN_IN_LINE.match(text) is not None or _FOLLOW_LINE.match(text.strip()) is not None
+
+
+#: More words than this after the date of a short line make it a one-line comment, not a header.
+MAX_HEADER_TAIL_WORDS = 6
+
+
+def _long_tail(text: str, date: str) -> bool:
+    """Whether a sentence follows the date in ``text`` (the comment itself, printed after its header).
+
+    Links and titles after a date ("Link To Comment | Reply", 're: "Story title"') are still the header.
+    """
+    i = text.find(date)
+    if i < 0:
+        return False
+    tail = text[i + len(date) :].strip()
+    return len(tail.split()) > MAX_HEADER_TAIL_WORDS and "|" not in tail and not _HEADER_TAIL_META.match(tail)
+
+
+#: What follows a date in a header line without being a comment: a story reference, a quoted title, a link.
+_HEADER_TAIL_META = re.compile(r"^(?:re\b|on\b|in\b|to\b|[\"“«'‘(\[])", re.I)
 
 
 def _short_element(el: Any, memo: dict[Any, bool]) -> bool:
@@ -446,8 +522,31 @@ def _holds_author(el: Any, text: str) -> bool:
             break
         if isinstance(sub.tag, str) and _is_author_el(sub):
             sub_text = collapse(sub.text_content())
-            return len(sub_text) >= 0.4 * len(text) and len(sub_text) > 0
+            if not sub_text:
+                return False
+            if len(sub_text) >= 0.4 * len(text):
+                return True
+            # a short name and its date: "ALLIE NYC" + "May 31, 2019 at 10:25 PM"
+            rest = text[len(sub_text) :].strip() if text.startswith(sub_text) else ""
+            date = R.find_date_text(rest) if rest else None
+            return date is not None and len(date) >= 0.5 * len(rest)
     return False
+
+
+def _author_text(el: Any) -> str | None:
+    """The text of the first author element in or at ``el`` (bounded), or None."""
+    n = 0
+    for sub in el.iter():
+        n += 1
+        if n > MAX_AUTHOR_LOOKUP:
+            break
+        if isinstance(sub.tag, str) and _is_author_el(sub):
+            return collapse(sub.text_content()) or None
+    return None
+
+
+#: How many elements of a header line are looked through for its author element.
+MAX_AUTHOR_LOOKUP = 12
 
 
 def _is_author_el(el: Any) -> bool:
@@ -474,6 +573,7 @@ class _Item:
     anchor: Any = None
     depth: int = 0
     parent: _Item | None = None
+    own_wrapper: bool = False  # the only item in its parent element
 
 
 def comments(page: Page) -> tuple[Comment, ...] | None:
@@ -505,22 +605,26 @@ def header_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
     main = analyze(page).main
     start = main[0].index + 1 if main else 0
     groups: dict[tuple[str, str], list[PageBlock]] = {}
-    for b in blocks[start:]:
-        if b.el is None or len(b.text) > MAX_META_CHARS or not R.is_explicit_comment_header(b.text):
+    for b in _explicit_header_candidates(blocks, start):
+        if not R.is_explicit_comment_header(b.text):
             continue
         groups.setdefault(_signature(b.el), []).append(b)
     if not groups:
         return {}
     run = max(groups.values(), key=len)
+    lone = None
     if len(run) < MIN_HEADER_RUN:
-        return {}
+        lone = _comment_id_follows(blocks, run[0]) if len(run) == 1 else None
+        if lone is None:
+            return {}
+    last_el = run[-1].el if lone is None else lone
     first_chain = [run[0].el]
     el = run[0].el.getparent()
     while el is not None and len(first_chain) < MAX_CLIMB:
         first_chain.append(el)
         el = el.getparent()
     last_anc: set[Any] = set()
-    el = run[-1].el
+    el = last_el
     n = 0
     while el is not None and n < MAX_CLIMB:
         last_anc.add(el)
@@ -541,22 +645,67 @@ def header_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
             el = el.getparent()
             n += 1
         if el is region:
+            if lone is not None and b is not run[0] and lone not in path:
+                continue  # a one-comment thread: its header and the text of its id element only
             members.append((b, path))
     return {region: members}
+
+
+#: An explicit comment header either opens with "Posted by" (or its kin, perhaps after a dash) or has a
+#: "says:" / "wrote..." whose verb is followed by a colon or dots: a necessary test cheaper than the header parse.
+_HEADER_OPENING = re.compile(r"\s*(?:[-—–]\s*)?(?:posted|submitted|comment|geschrieben|écrit|publicado|scritto)", re.I)
+
+
+#: A per-comment id on the text after a lone header: the usual ones and the short "com0".
+_LONE_COMMENT_ID = re.compile(r"^(?:li-|div-)?(?:comment|comments|c|cmt|com|reply|dsq-comment)[-_]?\d+$", re.I)
+#: How many ancestors of the block after a lone header are looked at for a per-comment id.
+LONE_HEADER_ID_LEVELS = 3
+
+
+def _comment_id_follows(blocks: list[PageBlock], header: PageBlock) -> Any:
+    """The element with a per-comment id ("com0") holding the text right after a lone explicit header, or None.
+
+    One "Posted by: X on DATE" line could be the article's own byline; a comment id on the text it
+    introduces says it is a one-comment thread.
+    """
+    if header.index + 1 >= len(blocks) or blocks[header.index + 1].index != header.index + 1:
+        return None
+    el = blocks[header.index + 1].el
+    n = 0
+    while el is not None and n < LONE_HEADER_ID_LEVELS:
+        if _LONE_COMMENT_ID.match(el.get("id") or ""):
+            return el
+        el = el.getparent()
+        n += 1
+    return None
+
+
+def _explicit_header_candidates(blocks: list[PageBlock], start: int) -> list[PageBlock]:
+    """The short blocks from ``start`` on that may be explicit comment headers (see ``_HEADER_OPENING``)."""
+    opening = _HEADER_OPENING.match
+    return [
+        b
+        for b in blocks[start:]
+        if b.el is not None
+        and len(b.text) <= MAX_META_CHARS
+        and (":" in b.text or "…" in b.text or ".." in b.text or opening(b.text) is not None)
+    ]
 
 
 def _collect(regions: dict[Any, list[tuple[PageBlock, list[Any]]]]) -> list[Comment]:
     out: list[Comment] = []
     widget_memo: dict[Any, bool] = {}
-    seen_text: set[str] = set()
+    seen_text: dict[str, set[str | None]] = {}
     for region, members in regions.items():
         infos = [_classify(b, path, widget_memo) for b, path in members]
         _mark_quoted_headers(infos)
         for c in _region_comments(region, infos):
+            # the same comment found twice (two regions); two comments with their own ids may say the same
             key = c.text[:200]
-            if key in seen_text:
+            ids = seen_text.get(key)
+            if ids is not None and (c.id is None or None in ids or c.id in ids):
                 continue
-            seen_text.add(key)
+            seen_text.setdefault(key, set()).add(c.id)
             out.append(c)
             if len(out) >= MAX_COMMENTS:
                 return out
@@ -583,6 +732,8 @@ def heading_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
     """Comment sections without comment vocabulary: what follows a "Comments" heading inside its parent."""
     regions: dict[Any, list[tuple[PageBlock, list[Any]]]] = {}
     blocks = page.blocks
+    main = analyze(page).main
+    main_end = main[-1].index if main else -1
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -592,6 +743,8 @@ def heading_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
         region = b.el.getparent()
         if region is None or _tag(region) in ("body", "html") or region in regions:
             continue
+        if b.index < main_end and _article_subheading(b.el):
+            continue  # a "Comment" section of the story itself, among its other subheadings
         members: list[tuple[PageBlock, list[Any]]] = []
         while i < len(blocks) and len(members) < MAX_REGION_BLOCKS:
             nb = blocks[i]
@@ -618,6 +771,23 @@ def heading_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
         if members:
             regions[region] = members
     return regions
+
+
+def _article_subheading(heading: Any) -> bool:
+    """Whether a later sibling heading of the same tag names no comment section ("Comment", then "Briefing")."""
+    tag = heading.tag
+    n = 0
+    for sib in heading.itersiblings():
+        n += 1
+        if n > MAX_SUBHEADING_SIBLINGS:
+            break
+        if sib.tag == tag:
+            return not R.is_comment_section_heading(collapse(sib.text_content()))
+    return False
+
+
+#: How many later siblings of a comment-section heading are looked through for the next heading.
+MAX_SUBHEADING_SIBLINGS = 60
 
 
 def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
@@ -647,13 +817,14 @@ def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
     for el, idxs in own.items():
         stats.setdefault(sig_of[el], []).append(el)
     cands: list[tuple[float, int, int, int, float, list[Any], bool]] = []
+    lens = [_text_len(info) for info in infos]  # each block's comment text, looked up once per element below
     for sig, els in stats.items():
         full: list[Any] = []
         meta_only: list[Any] = []
         text_len = 0
         for el in els:
             idxs = own[el]
-            text_at = [i for i in idxs if _text_len(infos[i]) > MAX_BARE_AUTHOR_CHARS and infos[i].rest is None]
+            text_at = [i for i in idxs if lens[i] > MAX_BARE_AUTHOR_CHARS and infos[i].rest is None]
             lo, hi = (text_at[0], text_at[-1]) if text_at else (len(infos), -1)
             # a date line between the comment's paragraphs is quoted text, not its header or footer
             dated_idx = [i for i in idxs if infos[i].date is not None and infos[i].rest is None and not lo < i < hi]
@@ -664,7 +835,7 @@ def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
             authors = sum(1 for i in idxs if infos[i].has_author)
             if dates != 1 and not (dates == 0 and authors == 1):
                 continue
-            tl = sum(_text_len(infos[i]) for i in idxs)
+            tl = sum(lens[i] for i in idxs)
             if tl > 0:
                 full.append(el)
                 text_len += tl
@@ -697,7 +868,13 @@ def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
     _thread(items, region)
     out: list[Comment] = []
     ids: dict[int, str | None] = {}
+    parents: dict[Any, int] = {}
     for item in items:
+        par = item.member.getparent()
+        parents[par] = parents.get(par, 0) + 1
+    for item in items:
+        # an item alone in its wrapper (div.comment > div.top + div.body): its header may sit just before it
+        item.own_wrapper = parents.get(item.member.getparent(), 0) == 1
         c = _to_comment(item, ids)
         if c is not None:
             out.append(c)
@@ -721,6 +898,13 @@ def _pair_items(members: list[Any], own: dict[Any, list[int]], infos: list[_Info
     member_idx = [own[el] for el in members]
     first_meta = member_idx[0][0]
     text_before = any(not infos[i].noise and not infos[i].is_meta for i in range(0, first_meta))
+    if text_before:
+        # footer style: a footer line above the section heading is the article's own ("Posted by the author")
+        heading = next((i for i, info in enumerate(infos) if info.section), None)
+        if heading is not None and any(idxs[-1] > heading for idxs in member_idx):
+            keep = [k for k, idxs in enumerate(member_idx) if idxs[-1] > heading]
+            members = [members[k] for k in keep]
+            member_idx = [member_idx[k] for k in keep]
     items: list[_Item] = []
     n = len(infos)
     for k, el in enumerate(members):
@@ -852,8 +1036,18 @@ def _to_comment(it: _Item, ids: dict[int, str | None]) -> Comment | None:
         texts.append(info.block.text)
     if _PINGBACK_CLASS.search(cls):
         return None
+    if author is not None and _NOT_A_NAME.match(author):
+        author = None  # "( 1:16 PM)" after a relative date is no name
     if author is None:
         author = _author_from_tree(it.member)
+    if author is None and it.own_wrapper:
+        for k, sib in enumerate(it.member.itersiblings(preceding=True)):
+            if k >= MAX_HEADER_SIBLINGS:
+                break
+            if isinstance(sib.tag, str):
+                author = _author_from_tree(sib, MAX_HEADER_SCAN)
+                if author:
+                    break
     if not texts:
         return None
     if author:
@@ -872,6 +1066,16 @@ def _to_comment(it: _Item, ids: dict[int, str | None]) -> Comment | None:
     )
 
 
+#: Not a name: digits and punctuation, perhaps around a clock time and a time zone ("( 1:16 PM)", "PST").
+_NOT_A_NAME = re.compile(
+    r"^[\W\d_]*(?:\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?)?[\W\d_]*(?:(?:[A-Z][SD]T|GMT|UTC|CES?T|MES?Z)\b[\W\d_]*)?$"
+)
+#: How many elements before an item (alone in its wrapper) are looked through for its author.
+MAX_HEADER_SIBLINGS = 2
+#: How many elements of an item are looked through for an author element (bounded per comment).
+MAX_AUTHOR_SCAN = 300
+#: ... and of a header element beside it (a header is small).
+MAX_HEADER_SCAN = 40
 #: A bare author line (no author class) is short and not a sentence: "Liberte", "Jane from Leeds".
 MAX_BARE_AUTHOR_CHARS = 50
 MAX_BARE_AUTHOR_WORDS = 5
@@ -906,11 +1110,11 @@ def _strip_date(text: str, date: str | None) -> str:
     return text
 
 
-def _author_from_tree(member: Any) -> str | None:
+def _author_from_tree(member: Any, limit: int = MAX_AUTHOR_SCAN) -> str | None:
     n = 0
     for el in member.iter():
         n += 1
-        if n > 300:
+        if n > limit:
             break
         if not isinstance(el.tag, str):
             continue

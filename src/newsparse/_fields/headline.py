@@ -316,6 +316,8 @@ def _heading_above_body(page: Page, declared_per_article: bool) -> str | None:
             plain_ok = False
             continue
         if b.kind == "heading" and (b.level or 9) <= 3:
+            if _key(text) in _byline_texts(page):
+                continue  # a columnist's name set as a heading over a teaser ("<h3>Jane Doe</h3>")
             return str(b.text)
         if "headline" in b.hints and (b.index < start or _headline_like(text)):
             return str(b.text)  # the story's first block only when it reads like a headline
@@ -330,6 +332,24 @@ def _heading_above_body(page: Page, declared_per_article: bool) -> str | None:
             return str(b.text)
         plain_ok = False
     return None
+
+
+def _byline_texts(page: Page) -> frozenset[str]:
+    """The texts of the page's byline-marked elements, without a leading "By": a heading with one of
+    them is a person's name, not a headline."""
+    cached = page.__dict__.get("_byline_texts")
+    if cached is None:
+        texts = set()
+        for m in page.marks:
+            if m.hint == "byline":
+                t = " ".join(m.el.text_content().split())
+                texts.add(_key(_BY_PREFIX.sub("", t)))
+        cached = page.__dict__["_byline_texts"] = frozenset(texts)
+    return cached
+
+
+#: A byline's "By" word, so that "By Jane Doe" and a heading "Jane Doe" compare equal.
+_BY_PREFIX = re.compile(r"^(?:by|von|par|por|door)\s+", re.I)
 
 
 def _headline_like(text: str) -> bool:

@@ -242,6 +242,11 @@ PARTICLES = frozenset(
     "van von de di da del della dei der den du le la les des dos das do bin ibn al el ter ten zu zur y e "
     "mac dal degli".split()
 )
+#: Legal forms that end a company's or association's name ("e.V." would otherwise pass for initials).
+_LEGAL_FORMS = frozenset(
+    "e.v. ev gmbh ag kg ohg gbr ug s.a. sa s.l. b.v. bv n.v. nv a.s. plc s.p.a. srl s.r.l. "
+    "ltd. ltd inc. inc llc".split()
+)
 #: Name suffixes (degrees, generations) that stay in the name.
 SUFFIXES = frozenset(
     "jr jr. sr sr. ii iii iv md m.d. phd ph.d. dds dmd dvm d.v.m. rn np esq esq. mba cpa cfp cfa mph jd "
@@ -274,6 +279,13 @@ NOT_NAME_WORDS = (
 
 # Names in Chinese, Japanese or Korean script: 2-12 characters, no separators the parser knows.
 _CJK_RX = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff・·\s]{2,12}$")
+#: Labels printed beside CJK bylines that the CJK name test would take for a name: "posted", "updated",
+#: "views", "comments", "source", "author", "editor", "date", "time".
+_CJK_CHROME = frozenset(
+    "입력 수정 등록 발행 업데이트 조회 댓글 출처 작성자 편집 "
+    "人氣 人气 留言 發表 发表 更新 來源 来源 作者 編輯 编辑 發布 发布 日期 時間 时间 閱讀 阅读 評論 评论 "
+    "更新日 投稿 配信 著者 編集".split()
+)
 # Initials: "L.", "J.K.", "J.-P."
 _INITIAL_RX = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]\.?-[^\W\d_]\.$")
 # A name word: letters, with apostrophes, hyphens and dots inside.
@@ -330,9 +342,11 @@ def _name_ok(text: str) -> bool:
     if not 2 <= len(text) <= 80:
         return False
     if _CJK_RX.match(text):
-        if any(t in ROLE_HEADS for t in text.split()):
-            return False  # "記者 前田武雄": a title and a name
+        if any(t in ROLE_HEADS or t in _CJK_CHROME for t in text.split()):
+            return False  # "記者 前田武雄": a title and a name; "입력": a label
         return sum(1 for c in text if not c.isspace() and c not in "・·") >= 2
+    if "(" in text and _nicknamed(text) == text:
+        return True  # "Richard (R.J.) Eskow"
     if any(c.isdigit() for c in text) or any(c in text for c in "@/:|()[]{}<>=+#&_\\\"“”«»!?;*"):
         return False
     tokens = text.split(" ")
@@ -340,6 +354,8 @@ def _name_ok(text: str) -> bool:
         tokens = [*tokens[:-2], tokens[-2][:-1]]  # "Jane Doe, MD"
     elif "," in text:
         return False
+    if tokens[-1].lower().rstrip(",") in _LEGAL_FORMS:
+        return False  # "Hanns-Seidel-Stiftung e.V.", "Acme GmbH"
     if len(tokens) >= 3 and _strip_token(tokens[-1]).lower() in _SUFFIX_KEYS:
         tokens = tokens[:-1]  # "John Smith Jr."
     if not 2 <= len(tokens) <= 5:
@@ -402,6 +418,10 @@ def _parse(text: str, single_name: bool) -> list[Byline]:
     text = " ".join(text[:_MAX_LEN].split())
     if not text:
         return []
+    if "(" in text:
+        nick = _nicknamed(text)
+        if nick is not None:
+            return [Byline(name=nick)]
     if _CAMEL_RX.search(text):
         text = _FUSED_RX.sub(" ", text)
     if "@" in text or "http" in text or "www." in text:
@@ -438,6 +458,28 @@ def _parse(text: str, single_name: bool) -> list[Byline]:
         seen.add(key)
         out.append(Byline(name=p.name, role=p.role, affiliation=p.affiliation))
     return out
+
+
+#: A name with a nickname or initials in parentheses inside it: "Richard (R.J.) Eskow", "Ann (Annie) Lee".
+_NICKNAME_RX = re.compile(r"^((?:by\s+)?)([^\W\d_][^()|;,]{0,40}?)\s\(([^()]{1,30})\)\s([^()|;,]{2,40})$", re.I)
+
+
+def _nicknamed(text: str) -> str | None:
+    """The whole of "Richard (R.J.) Eskow" as one name, when the words outside the parentheses are a
+    name and those inside are name words or initials (not "Jane Doe (Reuters)": that comes last)."""
+    m = _NICKNAME_RX.match(text)
+    if m is None:
+        return None
+    inner = m.group(3).split()
+    if not inner or not all(_nickname_word(w) for w in inner):
+        return None
+    if not looks_like_person_name(f"{m.group(2)} {m.group(4)}"):
+        return None
+    return text[len(m.group(1)) :]
+
+
+def _nickname_word(w: str) -> bool:
+    return bool(_INITIAL_RX.match(w)) or (_is_name_word(w) and w.lower() not in NOT_NAME_WORDS)
 
 
 def _looks_like_sentence(clause: str) -> bool:

@@ -1,0 +1,122 @@
+"""The article body of the generic extractor: where it starts, where it ends, and which blocks of the page
+it takes (synthetic pages reproducing common CMS templates)."""
+
+from __future__ import annotations
+
+from newsparse._fields.body import body
+from newsparse._page import Page, load_page
+
+P1 = "The old harbor wall collapsed on Tuesday night as the storm pushed water over the quay, the town council said in a statement."
+P2 = "Engineers had warned for years that the wall, built in 1911, could not hold against a surge of that size, according to reports."
+P3 = "Repairs are expected to take most of the winter, and the ferry will run from the north pier until then, the operator said."
+P4 = "Residents of the lower town were asked to move their cars away from the waterfront before the next high tide on Friday."
+P5 = "The council will meet again next week to decide how the repairs are paid for, and whether the wall is rebuilt in stone."
+P6 = "A temporary barrier of sandbags was put up along the quay on Wednesday morning by volunteers and the fire brigade."
+
+
+def _page(body_html: str, title: str = "Harbor wall gives way in storm") -> Page:
+    html = f"<html><head><title>{title}</title></head><body>{body_html}</body></html>"
+    return load_page(html, format="html")
+
+
+def _texts(page: Page) -> list[str]:
+    b = body(page)
+    assert b is not None
+    return [blk.text for blk in b.blocks]
+
+
+def _ps(*texts: str) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def test_story_split_into_chunks_by_an_ad_keeps_every_chunk() -> None:
+    # the template repeats the story container around an ad and a box of links
+    links = "".join(f'<li><a href="/l{i}">Link number {i}</a></li>' for i in range(6))
+    html = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="story-chunks">
+      <section class="chunk"><div class="story-body text">{_ps(P1)}</div></section>
+      <section class="chunk"><div class="ad-slot">Advertisement</div></section>
+      <section class="chunk"><div class="story-body text">{_ps(P2, P3, P4)}</div></section>
+      <section class="chunk"><div class="more-links"><p>See also</p><ul>{links}</ul></div></section>
+      <section class="chunk"><div class="story-body text">{_ps(P5, P6)}</div></section>
+    </div></article>"""
+    texts = _texts(_page(html))
+    assert texts == [P1, P2, P3, P4, P5, P6]
+
+
+def test_teasers_that_reuse_the_story_class_stay_out() -> None:
+    teaser = "A short summary of another story that the site would like you to read next, with its first lines."
+    teasers = "".join(
+        f'<h3><a href="/s{i}">Another story number {i}</a></h3><div class="story-body">{_ps(teaser + str(i))}</div>'
+        for i in range(4)
+    )
+    html = f"""<div class="page"><div class="main"><h1>Harbor wall gives way in storm</h1>
+    <div class="story-body">{_ps(P1, P2, P3, P4, P5)}</div></div>
+    <div class="more">{teasers}</div></div>"""
+    texts = _texts(_page(html))
+    assert texts[-1] == P5
+    assert not any(t.startswith("A short summary") for t in texts)
+
+
+def test_comments_in_the_story_container_end_the_body() -> None:
+    html = f"""<div class="content"><h3>Harbor wall gives way in storm</h3>{_ps(P1, P2, P3)}
+    <p class="date">Posted by Ann Lee at October 28, 2012 01:23 PM</p>
+    <h2>Trackback Pings</h2>
+    <h2 class="comments-head">Comments</h2>
+    <p>What a shame, I walked along that wall every Sunday with my grandfather when I was a child.</p>
+    <p class="date">Posted by: Bob at October 28, 2012 02:30 PM</p>
+    <p>The council should have listened to the engineers years ago, this was entirely foreseeable.</p>
+    <p class="date">Posted by: Carla at October 28, 2012 04:59 PM</p></div>"""
+    texts = _texts(_page(html))
+    assert texts[-1] == P3
+
+
+def test_a_sub_heading_named_comment_is_not_a_comment_section() -> None:
+    html = f"""<div class="post"><h1>How to talk to the press</h1>{_ps(P1, P2)}
+    <h2>Comment</h2>{_ps(P3, P4)}<h2>Data</h2>{_ps(P5)}</div>"""
+    texts = _texts(_page(html, title="How to talk to the press"))
+    assert P3 in texts and P4 in texts
+    assert texts[-1] == P5
+
+
+def test_head_furniture_inside_the_container_is_left_out() -> None:
+    html = f"""<div class="article-body"><p>Storm damage</p><h1>Harbor wall gives way in storm</h1>
+    <p>March 7, 2024 8:15 a.m. EST</p><p>STAFF PHOTO BY JANE DOE The harbor wall after the storm.</p>
+    <p>By Ann Lee</p><p>Staff writer</p>{_ps(P1, P2, P3, P4)}</div>"""
+    texts = _texts(_page(html, title="Some other words entirely"))
+    assert texts[0] == P1
+
+
+def test_dateline_paragraph_that_copies_the_description_opens_the_body() -> None:
+    lead = "PORTSMOUTH, England (AP) — " + P1
+    html = f"""<div class="article-body"><h1>Harbor wall gives way in storm</h1>
+    <p>Updated 11:21 pm, Tuesday, November 19, 2019</p>{_ps(lead, P2, P3, P4)}</div>"""
+    page = load_page(
+        "<html><head><title>Harbor wall gives way in storm</title>"
+        f'<meta name="description" content="{lead}"></head><body>{html}</body></html>',
+        format="html",
+    )
+    b = body(page)
+    assert b is not None
+    assert b.blocks[0].text.startswith("The old harbor wall")  # the dateline is taken off, the lead kept
+
+
+def test_closing_notices_are_trimmed() -> None:
+    html = f"""<div class="article-body"><h1>Harbor wall gives way in storm</h1>{_ps(P1, P2, P3, P4)}
+    <p>Copyright 2019 The Harbor Times. All rights reserved.</p>
+    <p>Ann Lee can be reached at ann.lee@example.org.</p>
+    <ul class="tags"><li><a href="/t/a">Storms</a></li>,<li><a href="/t/b">Harbors</a></li>,</ul></div>"""
+    texts = _texts(_page(html))
+    assert texts[-1] == P4
+
+
+def test_short_post_beats_the_about_box_in_the_footer() -> None:
+    about = (
+        "This blog is written by a retired harbor engineer, who has spent forty years looking after walls, piers, "
+        "quays and breakwaters along the southern coast, and who now writes about them every week."
+    )
+    html = f"""<div class="post"><h2>Harbor wall gives way</h2><p>{P1}</p><p>{P2}</p></div>
+    <div id="footer"><div class="about">{_ps(about, about.replace("forty", "fifty"), about.replace("week", "month"))}</div></div>"""
+    texts = _texts(_page(html, title="Harbor wall gives way"))
+    assert texts[0] == P1
+    assert not any("retired harbor engineer" in t for t in texts)
