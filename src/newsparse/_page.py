@@ -74,30 +74,35 @@ class Metadata:
         root = tree
         lang = root.get("lang") or root.get("xml:lang")
         self.lang = lang.strip() if lang else None
-        for el in root.iter("meta"):
-            key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip()
-            content = el.get("content")
-            if key and content is not None and content.strip():
-                self.meta.setdefault(key.lower(), []).append(content.strip())
-        for el in root.iter("link"):
-            if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
-                self.canonical = el.get("href")
-        for el in root.iter("title"):
-            self.title = (el.text_content() or "").strip() or None
-            break
-        for el in root.iter("script"):
-            if "ld+json" not in (el.get("type") or "").lower():
-                continue
-            raw = (el.text or "").strip()
-            if not raw:
-                continue
-            try:
-                objs = _load_jsonld(raw)
-            except _JsonLdSkipped as exc:
-                self.warnings.append(f"JSON-LD script skipped: {exc}")
-                continue
-            for obj in objs:
-                self.jsonld.append(obj)
+        # one pass over the tree for the four tags (each handled in document order, as four passes would)
+        title_seen = False
+        for el in root.iter("meta", "link", "title", "script"):
+            tag = el.tag
+            if tag == "meta":
+                key = (
+                    el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or ""
+                ).strip()
+                content = el.get("content")
+                if key and content is not None and content.strip():
+                    self.meta.setdefault(key.lower(), []).append(content.strip())
+            elif tag == "link":
+                if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+                    self.canonical = el.get("href")
+            elif tag == "title":
+                if not title_seen:
+                    title_seen = True
+                    self.title = (el.text_content() or "").strip() or None
+            elif "ld+json" in (el.get("type") or "").lower():
+                raw = (el.text or "").strip()
+                if not raw:
+                    continue
+                try:
+                    objs = _load_jsonld(raw)
+                except _JsonLdSkipped as exc:
+                    self.warnings.append(f"JSON-LD script skipped: {exc}")
+                    continue
+                for obj in objs:
+                    self.jsonld.append(obj)
 
     def first(self, *keys: str) -> str | None:
         """The first non-empty ``<meta>`` value among ``keys`` (lower-case names)."""

@@ -69,8 +69,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-#: Runs of white space, collapsed to one space before matching.
-_WS = re.compile(r"\s+")
+# (runs of white space are collapsed with " ".join(s.split()), which equals re.sub(r"\s+", " ", s).strip())
 
 
 # ---------------------------------------------------------------------------------------------- dates
@@ -155,7 +154,7 @@ def split_inline_header(s: str) -> tuple[str | None, str, str] | None:
     The date must come within the first 120 characters, what precedes it must look like a name or handle
     (or be empty), and a text must follow it.
     """
-    s = _WS.sub(" ", s).strip()
+    s = " ".join(s.split())
     m = _abs_date(s, 120)
     if not m:
         return None
@@ -204,7 +203,9 @@ _FORM_LINE = _rx(
     r"show comments|view comments|name\s*\(required\)|e-?mail\s*\(required\)|website$|name\s*\*?$|e-?mail\s*\*?$)",
 )
 #: Pingbacks and trackbacks: links from other sites listed with the comments.
-_PINGBACK = _rx(r"^(?:pingback|trackback)\b|^\[\.\.\.\]|\[\.\.\.\]$|\[…\]$")
+_PINGBACK = _rx(r"^(?:pingback|trackback)\b|^\[\.\.\.\]")
+#: ... or an excerpt that ends bracketed (tested with endswith(): a search for "$" scans the whole text).
+_PINGBACK_ENDS = ("[...]", "[…]")
 #: Pagination and lazy-loading controls of comment threads.
 _LOAD_MORE = _rx(
     r"^(?:(?:load|show|see|view|read)\s+(?:more|all|older|newer|previous|\d+)\b.*\b(?:comments?|replies|responses)|"
@@ -247,7 +248,8 @@ def is_comment_form_line(s: str) -> bool:
 
 def is_pingback_line(s: str) -> bool:
     """A pingback / trackback entry ("Pingback: ...", an excerpt bracketed with "[...]")."""
-    return _PINGBACK.search(s.strip()) is not None
+    s = s.strip()
+    return _PINGBACK.match(s) is not None or s.endswith(_PINGBACK_ENDS)
 
 
 def is_load_more_line(s: str) -> bool:
@@ -270,7 +272,7 @@ def is_comment_section_heading(s: str) -> bool:
 def is_comment_noise_line(s: str) -> bool:
     """A per-comment widget or action line: "Reply", "Report abuse", "Rate This", "1 vote", "#3"."""
     s = s.strip()
-    if _PLUGIN_LINE.search(s) and len(s) < 200:
+    if len(s) < 200 and _PLUGIN_LINE.search(s):
         return True
     return len(s) < 60 and (_NOISE_LINE.match(s) is not None or _RATING.match(s) is not None)
 
@@ -320,7 +322,7 @@ _HEADER_HINT = _rx(
 
 def clean_comment_author(s: str) -> str:
     """An author string without "Posted by", "says:", surrounding punctuation and white space."""
-    s = _WS.sub(" ", s).strip()
+    s = " ".join(s.split())
     s = _TRAILING_CLOCK.sub("", _AUTHOR_SUFFIX.sub("", s))
     s = _AUTHOR_PREFIX.sub("", _LEADING_DASH.sub("", s))
     if _POSTED_ONLY.match(s):
@@ -336,7 +338,7 @@ def parse_comment_header(s: str) -> tuple[str | None, str | None] | None:
     "Jane on October 23rd, 2012 1:37 pm", "Jane | December 13 2007 at 11:25 AM", "— Posted by Jane",
     "October 23, 2012 at 1:37 pm" (date only).
     """
-    s = _WS.sub(" ", s).strip()
+    s = " ".join(s.split())
     if not s or len(s) > 160 or not _HEADER_HINT.search(s):
         return None
     date = find_date_text(s)
@@ -409,7 +411,7 @@ _BIO_DESCRIPTION = _rx(
 
 def _name_variants(name: str) -> list[str]:
     """A name, its last word, and the name without middle initials: forms a bio sentence may use."""
-    name = _WS.sub(" ", name).strip()
+    name = " ".join(name.split())
     out = [name]
     parts = name.split()
     if len(parts) >= 2:
@@ -439,7 +441,7 @@ def bio_subject(text: str, names: tuple[str, ...] | list[str] = ()) -> str | Non
     returned. Without ``names``, any opening person name followed by a bio verb counts, and the
     name is returned as printed.
     """
-    t = _WS.sub(" ", text).strip()
+    t = " ".join(text.split())
     if len(t) < 20 or len(t) > 2000:
         return None
     t = _MIDDLE_INITIAL.sub(r"\1 ", t, count=1)  # "Jane Q. Doe is ..." for the byline "Jane Doe"
@@ -473,7 +475,7 @@ def split_bios(text: str, names: tuple[str, ...] | list[str]) -> list[tuple[str,
     "Jane Doe is a reporter. John Roe is an editor." -> [("Jane Doe", "Jane Doe is a reporter."), ("John Roe", ...)].
     A bio starts where a name opens a sentence (or the text) and a bio verb follows it; it runs to the next one.
     """
-    t = _WS.sub(" ", text).strip()
+    t = " ".join(text.split())
     low = t.casefold()
     starts: list[tuple[int, str]] = []
     for name in names:
@@ -516,7 +518,7 @@ def tagline_subject(text: str, names: tuple[str, ...] | list[str]) -> tuple[str,
     The title must come first (1-4 words, no sentence punctuation): "Have a tip? Jane Doe may be reached at ..."
     is contact information, not a bio.
     """
-    t = _WS.sub(" ", text).strip()
+    t = " ".join(text.split())
     if len(t) > 400:
         return None
     low = t.casefold()
@@ -595,7 +597,7 @@ _NOT_NAME_WORD = _rx(
 
 def looks_like_person_name(s: str) -> bool:
     """Two to five words, each capitalised (or a known particle), with no sentence or function words."""
-    s = _WS.sub(" ", s).strip()
+    s = " ".join(s.split())
     if not 3 <= len(s) <= 60 or any(ch.isdigit() for ch in s) or _NOT_NAME_WORD.search(s):
         return False
     parts = s.split()
