@@ -120,3 +120,106 @@ def test_short_post_beats_the_about_box_in_the_footer() -> None:
     texts = _texts(_page(html, title="Harbor wall gives way"))
     assert texts[0] == P1
     assert not any("retired harbor engineer" in t for t in texts)
+
+
+def test_a_region_word_in_the_story_template_does_not_drop_the_story() -> None:
+    # the story's own wrapper carries a word that usually marks navigation ("pagination-first")
+    html = f"""<main class="main"><h1>Harbor wall gives way in storm</h1>
+    <div class="article-body pagination-first">{_ps(P1, P2, P3, P4, P5)}</div>
+    <div class="pagination-next"><p>Next page of this story and further reading across the site today.</p></div>
+    </main>"""
+    texts = _texts(_page(html))
+    assert texts[:5] == [P1, P2, P3, P4, P5]
+
+
+def test_a_marked_box_after_an_unmarked_story_start_stays_out() -> None:
+    # the story opens unmarked; a long marked box inside the container is still a box
+    box = "".join(
+        f'<div class="ad-gallery"><h4>Slide {i}</h4><p>{P6} This is slide number {i} of the gallery.</p></div>'
+        for i in range(6)
+    )
+    html = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="story">{_ps(P1, P2, P3)}{box}</div></article>"""
+    texts = _texts(_page(html))
+    assert texts[:3] == [P1, P2, P3]
+    assert not any("slide number" in t for t in texts)
+
+
+def test_a_sentence_with_linked_names_is_kept_but_a_labelled_link_is_not() -> None:
+    linked = (
+        'The suspect, <a href="/p/jane">Jane Doe of the harbor district</a>, was <a href="/t/x">convicted '
+        "and sentenced</a> last Thursday."
+    )
+    label = 'Related: <a href="/s/1">Storm surge floods the lower town and the old market square again</a>.'
+    html = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="story">{_ps(P1)}<p>{linked}</p>{_ps(P2, P3)}<p>{label}</p>{_ps(P4, P5)}</div></article>"""
+    texts = _texts(_page(html))
+    assert any(t.startswith("The suspect, Jane Doe") for t in texts)
+    assert not any(t.startswith("Related:") for t in texts)
+
+
+def test_a_hidden_paywall_list_does_not_outvote_the_story() -> None:
+    offers = "".join(
+        f"<li>Unlimited access to every article, newsletter and puzzle of the site, offer number {i}.</li>"
+        for i in range(10)
+    )
+    story = (P1, P2, P3, P4, P5, P6, P1.replace("Tuesday", "Monday"), P2.replace("1911", "1912"))
+    # each paragraph sits in its own wrapper, so the story's container collects only half of its score
+    chunks = "".join(f'<div class="para-wrap"><p>{t}</p></div>' for t in story)
+    html = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="modal hidden"><div class="offers"><ul>{offers}</ul></div></div>
+    <div class="story">{chunks}</div></article>"""
+    texts = _texts(_page(html))
+    assert texts == list(story)
+
+
+#: What templates put between two chunks of a story: more short blocks than the prose extension crosses.
+_FURNITURE = """<figure><figcaption>The quay on Wednesday</figcaption></figure>
+    <div class="ad-label">Advertisement</div><div class="tools"><span>Share</span></div><div class="tools"><span>Print</span></div>
+    <div class="tools"><span>Listen</span></div>"""
+
+
+def test_chunks_differing_by_a_modifier_class_are_joined() -> None:
+    html = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="body"><div class="text"><div class="RichText wide">{_ps(P1, P2, P3)}</div></div>
+    {_FURNITURE}
+    <div class="text"><div class="RichText RichText--last wide">{_ps(P4, P5, P6)}</div></div></div></article>"""
+    texts = _texts(_page(html))
+    assert texts == [P1, P2, P3, P4, P5, P6]
+
+
+def test_chunks_in_unnamed_wrappers_join_through_their_named_parent() -> None:
+    html = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="text-container"><div>{_ps(P1, P2, P3, P4)}</div></div>
+    {_FURNITURE}
+    <div class="text-container"><div>{_ps(P5, P6)}</div></div></article>"""
+    texts = _texts(_page(html))
+    assert texts == [P1, P2, P3, P4, P5, P6]
+
+
+def test_blocks_inside_agrees_with_the_ancestor_walk_on_deep_and_shallow_pages() -> None:
+    from newsparse._fields.analysis import _blocks_inside, _inside
+
+    for depth, deep_first in ((3, False), (250, False), (250, True)):
+        inner = "<div>" * depth + _ps(P1, P2) + "</div>" * depth
+        content = inner + _ps(P4) if deep_first else _ps(P3) + inner + _ps(P4)
+        page = _page(f'<p>{P6}</p><div id="root">{content}</div><p>{P5}</p>')
+        root = page.tree.xpath('//*[@id="root"]')[0]
+        blocks = page.blocks
+        want = [b.index for b in blocks if b.el is not None and _inside(b.el, root)]
+        got = [b.index for b in _blocks_inside(blocks, [root])]
+        assert want, "the root holds blocks"
+        assert got == list(range(want[0], want[-1] + 1))
+
+
+def test_an_embedded_post_inside_the_story_is_kept() -> None:
+    post = (
+        '<blockquote class="twitter-tweet"><p>The quay is gone, the ferry runs from the north pier now, '
+        'stay safe everyone.</p>&mdash; Harbor Watch (@harborwatch) <a href="/s/1">March 4, 2024</a></blockquote>'
+    )
+    html = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="story">{_ps(P1, P2)}{post}{_ps(P3, P4)}
+    <div class="share-tools"><p>Share this story with your friends and family on every network.</p></div></div></article>"""
+    texts = _texts(_page(html))
+    assert any(t.startswith("The quay is gone") for t in texts)
+    assert texts[-1] == P4

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 import attrs
@@ -27,10 +28,10 @@ CONTENT_HINT_BOOST = 1.25
 NON_BODY_HINT_PENALTY = 0.3
 #: Blocks in these regions never vote for the story container: reader comments often outweigh the story.
 SCORE_EXCLUDED_HINTS = frozenset({"comment"})
-#: Blocks in footers, sidebars, menus and sign-up boxes vote for their container with less weight: a blog's
-#: "about this site" paragraphs there can outweigh a short post (not excluded: some templates wrap the story
-#: itself in such a class) ...
-DAMPED_HINTS = frozenset({"footer", "nav", "promo"})
+#: Blocks in footers, sidebars, menus, sign-up boxes and hidden (paywall, modal) boxes vote for their container
+#: with less weight: a blog's "about this site" paragraphs or a paywall's list of offers can outweigh a short
+#: post (not excluded: some templates wrap the story itself in such a class) ...
+DAMPED_HINTS = frozenset({"footer", "nav", "promo", "hidden"})
 #: ... by this factor.
 DAMPED_HINT_WEIGHT = 0.3
 #: A block more than this share link text is navigation, not prose.
@@ -202,12 +203,63 @@ def _blocks_inside(blocks: list[Block], roots: list[Any]) -> list[Block]:
     document order, so each root needs only its first and last block found, not a test per block."""
     chosen: set[int] = set()
     for root in roots:
-        first = next((b.index for b in blocks if b.el is not None and _inside(b.el, root)), None)
-        if first is None:
-            continue
-        last = next(b.index for b in reversed(blocks) if b.el is not None and _inside(b.el, root))
-        chosen.update(range(first, last + 1))
+        under = set(islice(root.iter(), MAX_SUBTREE_SET))  # one C-level walk; depth checked on the two found
+        first = last = None
+        if len(under) < MAX_SUBTREE_SET:
+            first = next((b.index for b in blocks if b.el in under), None)
+            if first is None:
+                continue  # no block under the root at any depth
+            last = next(b.index for b in reversed(blocks) if b.el in under)
+        if first is None or last is None or not (_inside(blocks[first].el, root) and _inside(blocks[last].el, root)):
+            dist: dict[Any, int] = {root: 0}  # a block nested deeper than the bound: walk it as _inside does
+            first = _first_inside(blocks, range(len(blocks)), root, dist)
+            if first is None:
+                continue
+            last = _first_inside(blocks, range(len(blocks) - 1, first - 1, -1), root, dist)
+        chosen.update(range(first, (first if last is None else last) + 1))
     return [blocks[i] for i in sorted(chosen)]
+
+
+#: A container subtree up to this many elements is collected into a set to find its blocks (bigger ones are
+#: walked up from each block instead: memory stays bounded on hostile pages).
+MAX_SUBTREE_SET = 50_000
+#: Deepest ancestor a block is looked up to when testing whether it is inside a container (``_inside``'s bound).
+MAX_INSIDE_LEVELS = 200
+#: The distance recorded for an element not under the root.
+_OUTSIDE = 1 << 30
+
+
+def _first_inside(blocks: list[Block], order: range, root: Any, dist: dict[Any, int]) -> int | None:
+    """The first index in ``order`` whose block is within ``MAX_INSIDE_LEVELS`` below ``root`` (what
+    ``_inside`` tells), each ancestor walked once: ``dist`` remembers the distance of every element passed."""
+    for i in order:
+        el = blocks[i].el
+        if el is None:
+            continue
+        known = dist.get(el)
+        if known is None:
+            path = [el]
+            cur = el.getparent()
+            base = _OUTSIDE
+            while cur is not None:
+                known = dist.get(cur)
+                if known is not None:
+                    base = known
+                    break
+                if len(path) > MAX_INSIDE_LEVELS:
+                    base = -1  # further than the bound from anything known: not inside, nothing recorded
+                    break
+                path.append(cur)
+                cur = cur.getparent()
+            if base < 0:
+                continue
+            n = len(path)
+            for k, e in enumerate(path):
+                dist[e] = base + n - k if base < _OUTSIDE else _OUTSIDE
+            known = dist[el]
+        if known <= MAX_INSIDE_LEVELS:
+            return i
+    return None
 
 
 def _with_siblings(best: Any, best_score: float, scores: dict[Any, float]) -> list[Any]:
@@ -232,7 +284,7 @@ def _with_siblings(best: Any, best_score: float, scores: dict[Any, float]) -> li
 
 #: Templates cut a long story into chunks that repeat the story container's markup (same tag and classes),
 #: separated by ads, figures or newsletter boxes; such a twin shares an ancestor this few levels up.
-TWIN_MAX_LEVELS = 6
+TWIN_MAX_LEVELS = 9
 #: ... and must itself hold prose (one real paragraph scores about 2-4) ...
 TWIN_MIN_SCORE = 2.0
 #: ... and follow the story (or precede it) across at most this many blocks (ad labels, figures, a
@@ -304,8 +356,11 @@ def _twins(best: Any, best_score: float, scores: dict[Any, float]) -> list[Any]:
     """Elements elsewhere on the page with the best container's tag and classes that hold prose and sit
     near it in the tree: the other chunks of a story split by the template."""
     cls = best.get("class")
-    if not cls or not cls.split():
-        return []
+    if not (cls and cls.split()):
+        parent = best.getparent()  # an unnamed wrapper: the chunk is its named parent ("text-container > div")
+        if parent is None or not (parent.get("class") or "").split():
+            return []
+        best, cls = parent, parent.get("class")
     key = (best.tag, frozenset(cls.split()))
     near: set[Any] = set()
     el = best.getparent()
@@ -322,7 +377,7 @@ def _twins(best: Any, best_score: float, scores: dict[Any, float]) -> list[Any]:
         if cand is best or s < floor or cand.tag != best.tag:
             continue
         c = cand.get("class")
-        if not c or frozenset(c.split()) != key[1]:
+        if not c or not _same_template(c.split(), cls.split(), key[1]):
             continue
         up = cand.getparent()
         for _ in range(TWIN_MAX_LEVELS):
@@ -334,6 +389,21 @@ def _twins(best: Any, best_score: float, scores: dict[Any, float]) -> list[Any]:
                 break
             up = up.getparent()
     return twins
+
+
+#: Chunks may differ by modifier classes ("RichText" vs "RichText RichText--last"): the class sets must share
+#: their first word and this share of all their words.
+TWIN_MIN_CLASS_OVERLAP = 0.6
+
+
+def _same_template(words: list[str], best_words: list[str], best_set: frozenset[str]) -> bool:
+    """Whether a class list names the same template block as the story container's."""
+    cand = frozenset(words)
+    if cand == best_set:
+        return True
+    if not words or words[0] != best_words[0]:
+        return False
+    return len(cand & best_set) >= TWIN_MIN_CLASS_OVERLAP * len(cand | best_set)
 
 
 def _own_hints(el: Any) -> frozenset[str]:

@@ -13,7 +13,7 @@ from .analysis import MAX_LINK_DENSITY, analyze
 
 #: Short lines that are page furniture wherever they appear inside a story container.
 _FURNITURE = re.compile(
-    r"^(advertisement|anzeige|publicité|pubblicità|publicidad|sponsored|share( this( article| story)?)?|"
+    r"^(advertisement|advert|werbung|anzeige|publicité|pubblicità|publicidad|sponsored|share( this( article| story)?)?|"
     r"tweet|email|print|comments?|read more|continue reading|skip to (main )?content|"
     r"related( articles| stories)?|click here.*|sign up.*|subscribe.*|follow us.*|photo:.*|image:.*|"
     r"getty images|ap photo.*|reuters/.*|\(ap photo.*)$",
@@ -155,16 +155,87 @@ def body_blocks(page: Page) -> list[PageBlock]:
     return page.__dict__["_body_blocks"]  # type: ignore[no-any-return]
 
 
+#: Share of the container's prose that a region word must mark to be the story's own template word
+#: ("article-body pagination-first", "entry share-enabled"): the story cannot be its own sidebar.
+STORY_HINT_SHARE = 0.5
+#: ... and mark at least this many paragraphs (one marked block is a box, whatever its size).
+MIN_STORY_HINT_BLOCKS = 3
+#: Region words that are never the story's own, however much text they mark.
+_NEVER_STORY_HINTS = frozenset({"comment", "hidden"})
+#: Marks of the article's header above the story (its dek, byline, caption).
+_HEAD_HINTS = frozenset({"header", "dek", "byline", "caption"})
+#: A sentence with a link or two ("The suspect, Jane Doe, was convicted ...") is prose up to this link share ...
+MAX_SENTENCE_LINK_DENSITY = 0.8
+#: ... when it has this many words and ends like a sentence.
+MIN_SENTENCE_WORDS = 6
+#: How a sentence ends (a closing quote or bracket after its stop).
+_SENTENCE_CLOSE = re.compile(r"[.!?\u201d\"»)]$")
+#: ... and is not a labelled link ("Related: ...", "Previous story: ...", "Share this: Digg | ...") or a sign-up call.
+_LABEL_LEAD = re.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,2}:\s")
+
+
+def _story_hints(blocks: list[PageBlock], container_hints: frozenset[str]) -> frozenset[str]:
+    """Non-body region words that mark the story's first paragraph and most of the container's prose
+    (over several paragraphs): the template's words, not a box's."""
+    total = 0
+    first: frozenset[str] | None = None
+    chars: dict[str, int] = {}
+    count: dict[str, int] = {}
+    for b in blocks:
+        if b.kind not in ("paragraph", "quote", "list_item") or len(b.text) < MIN_STORY_LINE_CHARS:
+            continue
+        extra = b.hints - container_hints
+        if extra & _HEAD_HINTS:
+            continue  # the article's header (dek, byline): not the story's paragraphs
+        n = len(b.text)
+        total += n
+        marked = extra & (P.NON_BODY_HINTS - _NEVER_STORY_HINTS)
+        if first is None:
+            first = marked
+            if not first:
+                return container_hints  # the story opens unmarked: a marked block is a box in it
+        for h in marked & first:
+            chars[h] = chars.get(h, 0) + n
+            count[h] = count.get(h, 0) + 1
+    own = {h for h, n in chars.items() if n > total * STORY_HINT_SHARE and count[h] >= MIN_STORY_HINT_BLOCKS}
+    return container_hints | own if own else container_hints
+
+
+#: Region words of an embedded social post (a quoted tweet is marked like a share button).
+_EMBED_HINTS = frozenset({"share"})
+
+
+def _embedded_post(b: PageBlock, extra: frozenset[str]) -> bool:
+    """A quoted post embedded in the story (a tweet's blockquote): story content, though marked as social."""
+    return b.kind == "quote" and (extra & P.NON_BODY_HINTS) <= _EMBED_HINTS
+
+
+def _linked_sentence(b: PageBlock) -> bool:
+    """A sentence of prose whose links are most of its text (names and places linked by the site)."""
+    t = b.text
+    return (
+        b.kind in ("paragraph", "quote", "list_item")
+        and b.link_density <= MAX_SENTENCE_LINK_DENSITY
+        and bool(_SENTENCE_CLOSE.search(t))
+        and len(t.split()) >= MIN_SENTENCE_WORDS
+        and not _LABEL_LEAD.match(t)
+        and " | " not in t
+        and not _PROMO.search(t)  # a linked call to subscribe or register
+    )
+
+
 def _find_body_blocks(page: Page) -> list[PageBlock]:
     a = analyze(page)
     out: list[PageBlock] = []
-    for b in _cut_comments(a.main):
-        extra = b.hints - a.container_hints
-        if extra & P.NON_BODY_HINTS:
+    blocks = _cut_comments(a.main)
+    allowed = _story_hints(blocks, a.container_hints)
+    for b in blocks:
+        extra = b.hints - allowed
+        if extra & P.NON_BODY_HINTS and not _embedded_post(b, extra):
             continue
         if b.kind == "caption" or "caption" in extra:
             continue
-        if b.link_density > MAX_LINK_DENSITY:
+        if b.link_density > MAX_LINK_DENSITY and not _linked_sentence(b):
             continue
         if len(b.text) < 60 and (_FURNITURE.match(b.text) or not _ANY_WORD.search(b.text)):
             continue  # furniture, and stray punctuation between list items

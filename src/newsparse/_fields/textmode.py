@@ -49,6 +49,46 @@ SHORT_LINE_COST = 30.0
 #: Weight per character of a short sentence (3-7 words, terminated): counts a little, like the
 #: closing "We will see." of a story, without pulling a lone footer sentence into the body.
 SHORT_SENTENCE_WEIGHT = 0.3
+#: A trailer line (next-article link, citation, policy note) is at most this long; longer lines are prose.
+TRAILER_MAX_CHARS = 300
+#: Links to the neighbouring articles ("Article suivant ...", "Previous post: ...", "Nächster Artikel").
+_ARTICLE_NAV = re.compile(
+    r"^(?:(?:article|post|story|artikel|beitrag|articolo|artículo)\s+)?(?:précédent|precedent|suivant|previous|next|"
+    r"vorherige[rs]?|nächste[rs]?|precedente|successivo|anterior|siguiente)(?:\s+(?:article|post|story|artikel|beitrag))?\b\s*:?",
+    re.I,
+)
+#: How to cite the article ("SUGGESTED CITATION ...", "Cite this article", "Zitiervorschlag").
+_CITATION = re.compile(r"^(?:suggested citation|cite (?:this|as)|how to cite|zitiervorschlag|zitierweise|pour citer)\b", re.I)
+#: Comment-policy notes printed between the story and its comments.
+_COMMENT_POLICY = re.compile(
+    r"\bcomments? from (?:the |our )?readers\b|\bcomments? will (?:generally )?(?:stay|remain)\b|\bnot be able to comment\b|"
+    r"\bcomment (?:entries|posters|writers)\b",
+    re.I,
+)
+#: Production credits closing a wire story ("Reporting by ...; Editing by ...").
+_PRODUCTION_CREDIT = re.compile(r"^(?:(?:additional )?reporting|writing|editing|compiled|edited) by\b", re.I)
+#: A short appeal to the reader ("To donate, click here.", "Please consider supporting us.").
+_APPEAL = re.compile(r"\bclick here\b|\bsupport(?:ing)? (?:our|us|independent)\b|\bdonat(?:e|ion)s?\b", re.I)
+#: At most this many broken lines are joined to a co-authors' bio paragraph.
+BIO_JOIN_LINES = 2
+#: The post count after the name in an author-box header ("Über Jane Doe 257 Artikel", "About Jane Doe 12 posts").
+_POST_COUNT = re.compile(r"\s+\d+\s+\w+$")
+#: A tags line is short.
+TAGS_MAX_CHARS = 200
+#: Tags: hashtags only, or a "Tags"/"Schlagwörter"/"Mots-clés" label (printed glued to the tags too).
+_TAGS_LINE = re.compile(r"^(?:#\w[\w-]*\s*){2,}$|^(?:tags|schlagw(?:ö|oe)rter|mots[- ]clés|etiquetas|tag)\b\s*:?", re.I)
+#: How many lines above the story run's end a bio sentence about a credited author is looked for.
+BIO_TAIL_LINES = 4
+#: A list under a colon line has at most this many items, each at most this many words, and weighs this much.
+LIST_MAX_ITEMS = 15
+LIST_ITEM_MAX_WORDS = 20
+LIST_ITEM_WEIGHT = 1.0
+#: A rule this close to the end of the story run opens a trailer (contributors, corrections).
+SEPARATOR_TRAILER_LINES = 2
+#: The editor's or the site's initials signing the last paragraph off ("... gestorben. (ab)", "... the town. XY").
+_SIGNOFF_INITIALS = re.compile(r"(?<=[.!?\u201c\u201d\"])\s*(?:\((?:[a-z]{2,4})(?:/[a-z]{2,4})?\)|[A-Z]{2,3})$")
+#: The attribution line of an embedded post: "— Jane Doe (@janedoe) November 18, 2019".
+_EMBED_ATTRIBUTION = re.compile(r"^[\u2014\u2013-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}$")
 #: A picture credit has at most this many words.
 CREDIT_MAX_WORDS = 15
 #: A call to action has at most this many words.
@@ -64,6 +104,15 @@ WRAP_MIN_WIDTH = 40
 WRAP_MAX_WIDTH = 100
 WRAP_SLACK = 20
 WRAP_NEAR_SHARE = 0.6
+#: A header stack inside the story run starts at most this many lines into it (after the blog's description).
+HEADER_STACK_MAX_LINES = 6
+#: A dateline printed on its own line above the first paragraph ends with its dash; it has few words.
+_DATELINE_ALONE = re.compile(r"\S\s*[\u2014\u2013-]$")
+DATELINE_LINE_MAX_WORDS = 6
+#: A shorter line ending with a colon, between the headline and the story, introduces the story.
+INTRO_SHORT_MIN_WORDS = 3
+#: A photo caption ends with the picture credit: "... (Jane Doe / Getty Images)", "... in 2020.Staff Illustration / Getty Images".
+_CAPTION_TAIL = re.compile(r"(?:\s/\s*|\bvia\s+)(?:getty images|shutterstock|reuters|ap|afp|epa|dpa|imago)\)?$|\bgetty images\)?$", re.I)
 #: A dateline paragraph starts the body when the prose before it is less than this share of the run.
 DATELINE_START_SHARE = 0.4
 #: This many short lines in a row end a prose run: related-links boxes and footers, not sub-headings.
@@ -91,6 +140,19 @@ HEADLINE_REPEAT_WEIGHT = 2.0
 HEADLINE_DISTANCE_COST = 0.1
 HEADLINE_HEADER_WEIGHT = 1.5
 HEADLINE_DATE_COST = 1.5
+#: A headline printed as a sentence (anchored by the byline or date under it) is at most this long:
+#: longer sentences over a byline are captions.
+ANCHORED_MAX_WORDS = 20
+#: An anchored headline does not end like a clause or a label.
+_ANCHORED_NOT_END = re.compile(r"[:;,|\-\u2013\u2014]$")
+#: A caption ends with the picture agency's credit: not the headline.
+HEADLINE_CAPTION_COST = 3.0
+#: Picture agencies and credit forms that end a caption ("... Jane Doe/via Reuters", "(Getty Images)").
+_CAPTION_CREDIT = re.compile(
+    r"(?:/|\bvia\s+)(?:reuters|ap|afp|epa|getty|pa|dpa|ap photo|file)\b|\bgetty images\b|\bshutterstock\b|"
+    r"\b(?:ap|afp|reuters|epa) photo\b|\bimago\b|\bpicture alliance\b",
+    re.I,
+)
 #: How close under a headline its byline or date line is printed (and, scoring twice, right under it).
 HEADER_FOLLOW_LINES = 7
 HEADER_ADJACENT_LINES = 2
@@ -99,6 +161,34 @@ HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
 #: How many lines after the headline are searched for the byline and the publication date.
 HEADER_WINDOW = 12
+#: A credit line without "By" ("Jane Doe and John Roe Springfield Gazette") has at most this many words.
+CREDIT_LINE_MAX_WORDS = 12
+#: A count printed after the author on a header line ("<date> Jane Doe 6": the comment count).
+_TRAILING_COUNT = re.compile(r"\s+\d{1,5}\s*$")
+#: Quotes and question or exclamation marks belong to headlines and sentences, never to a credit line.
+_NOT_IN_CREDIT = re.compile(r"[?!\"'\u2018\u2019\u201c\u201d\u00ab\u00bb]")
+#: A picture credit printed under the photo: "(Jane Doe / Daily News)", "Jane Doe | Agency Images".
+_PICTURE_CREDIT = re.compile(r"^\(|\S\s+[/|]\s+\S")
+#: A news agency credited alone: one short word in capitals ("AP", "AFP", "DPA").
+_AGENCY = re.compile(r"^[A-Z]{2,5}$")
+#: A date line this close under the story's last paragraph signs it off ("5 gennaio 2025 (modifica ...)").
+SIGNOFF_LINES = 12
+#: The year in a story's URL path ("/2019/11/slug").
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)/(?:[01]?\d/)?")
+#: Separators between the parts of a header date line ("Updated ...;Posted ...", "Posted ... | Updated ...").
+_DATE_PARTS = re.compile(r"[;|\u2022\u00b7]")
+#: The word that marks the publication date among several ("Posted", "Published", "Veröffentlicht", "Publié").
+_PUBLISHED_WORD = re.compile(r"\b(?:posted|published|publi[ée]|veröffentlicht|erstellt|pubblicato|publicado|gepubliceerd)\b", re.I)
+#: A month and day printed without a year ("Mar 3", "3. März", "March 3").
+_YEARLESS_DAY = re.compile(r"\b[A-Za-z]{3,9}\.?\s+\d{1,2}\b(?!:)|\b\d{1,2}\.?\s+[A-Za-z]{3,9}\b")
+#: A short name ending with an initial ("Mr. G.", "Jane D."): a name, not a sentence.
+_INITIAL_END = re.compile(r"^(?:\S+\s+){0,2}[A-Z]\.$")
+#: A teaser cut mid-sentence ("... the council will have to …"): a link to another article, not a comment.
+_CUT_TEASER = re.compile(r"\s(?:\u2026|\.\.\.)$")
+#: A line that is only a year: the rest of a date broken over lines.
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+#: A comment stamp with a two-digit year followed by a clock time: "Mar 3, 09 at 04:20 PM".
+_SHORT_YEAR_STAMP = re.compile(r"\b(?P<md>[A-Z][a-z]{2,8}\.?\s+\d{1,2}),\s+(?P<yy>[0-2]\d)\s+(?:at\s+)?\d{1,2}:\d\d\b")
 #: A byline line is short: longer lines that start with "By" are sentences.
 BYLINE_MAX_CHARS = 160
 #: A bio sentence has at least this many words; a name line at most this many.
@@ -116,6 +206,8 @@ COMMENT_CONTEXT_LINES = 50
 COMMENT_EVIDENCE_WINDOW = 40
 #: This many short lines in a row (no comment header among them) end the comment list.
 COMMENT_MAX_GAP = 6
+#: ... and before the first comment, share and permalink bars under the comment link may run this long.
+COMMENT_LEAD_GAP = 12
 #: When at least this share of the comments found carry an author or a date, the unsigned ones are dropped.
 SIGNED_SHARE = 0.6
 #: Comment-form lines are labels and one-sentence notes; a longer line opening "Leave a comment ..." is prose.
@@ -188,11 +280,13 @@ _SOCIAL_FEED = re.compile(r"(?:^|\s)@\w{2,}|\s[-\u2013]\s+\d+\s+\w+\s+ago$", re.
 #: Sentences of a site's frame: legal notes, privacy and cookie notices, sign-up and comment-policy prompts.
 _SITE_BOILERPLATE = re.compile(
     r"\u00a9|\ball rights reserved\b|\bprivacy (?:policy|notice|statement)\b|\bterms (?:of (?:use|service)|and conditions)\b|"
-    r"\buser agreement\b|\bcookie(?:s| policy| settings)\b|\bnewsletter\b|\bsign up\b|\bsubscribe\b|\bsubscription\b|"
+    r"\buser agreement\b|\bcookie(?: policy| settings)\b|"
     r"\bcommenting policy\b|\bcommunity (?:rules|guidelines|standards)\b|\bpromotional (?:content|offers)\b|"
     r"\bdatenschutz|\bimpressum\b|\babonnieren\b|\bnutzungsbedingungen\b|\bmentions légales\b|\bnous contacter\b",
     re.I,
 )
+#: Sign-up vocabulary: a site's prompt when the line is short; a story may mention signing up in a paragraph.
+_SIGNUP_WORDS = re.compile(r"\bcookies\b|\bnewsletters?\b|\bsign up\b|\bsubscribe\b|\bsubscription\b", re.I)
 #: An author's contact note written as a sentence: "Jane Doe can be reached at ...".
 _REACHED_AT = re.compile(r"\b(?:can|may) be (?:reached|contacted) at\b", re.I)
 #: Calls to action a site prints around a story (imperatives addressed to the reader).
@@ -216,6 +310,15 @@ _PERSON_WORDS = re.compile(
 )
 #: A job title printed as a sentence before the bio: "Projektleiterin. Jane Doe hat ..." (one to three words).
 _TITLE_PREFIX = re.compile(r"^([A-Z\u00c0-\u00de][\w\-]*(?:\s+[\w\-]+){0,2})\.\s+(?=[A-Z\u00c0-\u00de])")
+#: Share bars and article tools ("Share on Facebook", "Share via Email", "Print Article", "Resize Text"):
+#: printed once per network right above the story, so repetition must not make them headlines.
+_UI_LINE = re.compile(
+    r"^(?:share|print|e-?mail|save|resize|follow|tweet|pin|reprints?|bookmark|comment)"
+    r"(?:\s*$|\s+(?:on|via|to|this|article|story|text|page|icon|link|us)\b)|^(?:show\s+)?(?:\w+\s+){0,3}sharing\b",
+    re.I,
+)
+#: An article-tools line has at most this many words ("Share on Social Network").
+UI_LINE_MAX_WORDS = 5
 #: Lower-case words allowed inside a person's name (particles).
 _NAME_PARTICLES = frozenset("de da di do dos das del della van von der den ter le la bin ibn al el y st".split())
 
@@ -333,7 +436,11 @@ def _is_action_line(text: str) -> bool:
 
 def _is_site_boilerplate(text: str) -> bool:
     """Legal, privacy, subscription and community-rules sentences of a site's frame, not of a story."""
-    return len(text) <= 400 and bool(_SITE_BOILERPLATE.search(text))
+    if len(text) > 400:
+        return False
+    if _SITE_BOILERPLATE.search(text):
+        return True
+    return bool(_SIGNUP_WORDS.search(text)) and _word_count(text) < PROSE_MIN_WORDS
 
 
 def _is_contact_line(text: str) -> bool:
@@ -349,6 +456,26 @@ def _is_promo_line(text: str) -> bool:
 def _is_credit_line(text: str) -> bool:
     """A picture credit or caption label: "Photo: Reuters", "Beitragsbild: ..."."""
     return _word_count(text) <= CREDIT_MAX_WORDS and bool(_CREDIT.match(text))
+
+
+def _is_ui_line(text: str) -> bool:
+    """A share-bar or article-tools line: "Share on Twitter", "Share via Email", "Print Article", "Save"."""
+    return _word_count(text) <= UI_LINE_MAX_WORDS and bool(_UI_LINE.match(text))
+
+
+def _is_trailer_line(text: str) -> bool:
+    """A line a site prints after the story: previous/next-article links, a suggested citation, a
+    comment-policy note, a short appeal to click or donate, production credits ("Editing by ...")."""
+    if len(text) > TRAILER_MAX_CHARS:
+        return False
+    if _ARTICLE_NAV.match(text) or _CITATION.match(text) or _COMMENT_POLICY.search(text) or _PRODUCTION_CREDIT.match(text):
+        return True
+    return _word_count(text) < PROSE_MIN_WORDS and bool(_APPEAL.search(text))
+
+
+def _is_tags_line(text: str) -> bool:
+    """The story's tags: "#Backup #Encryption #Cloud", "Tags: a, b", "Schlagwörter: ..."."""
+    return len(text) <= TAGS_MAX_CHARS and bool(_TAGS_LINE.match(text))
 
 
 def _is_separator(text: str) -> bool:
@@ -404,6 +531,7 @@ class _Line:
     sentence: bool
     weight: float | None = None  # computed once by _weight
     name: bool | None = None  # computed once by _is_name_line
+    credit: bool | None = None  # computed once by _is_credit
 
 
 @attrs.define(slots=True)
@@ -486,6 +614,7 @@ def _build_layout(page: Page) -> _Layout:
     lay = _Layout(lines)
     if not lines:
         return lay
+    _weigh_lists(lines)
     cuts = _cut_lines(lines)
     lay.body_start, lay.body_end = _body_run(lines, cuts)
     for barrier in _comment_barriers(lines):
@@ -495,7 +624,15 @@ def _build_layout(page: Page) -> _Layout:
         if e >= s and _no_prose_between(lines, cuts, e + 1, barrier) and _run_weight(lines, s, e) >= BARRIER_MIN_SHARE * _run_weight(lines, lay.body_start, lay.body_end):
             lay.body_start, lay.body_end = s, e
             break
+    if lay.body_end > lay.body_start and lay.body_end + 1 < len(lines) and _EMBED_ATTRIBUTION.match(lines[lay.body_end + 1].text):
+        lay.body_end -= 1  # the story closes on an embedded post (its text, then "— Name (@handle) <date>")
+        while lay.body_end > lay.body_start and _weight(lines[lay.body_end]) <= 0:
+            lay.body_end -= 1
     lay.body_start = _dateline_start(lines, lay.body_start, lay.body_end)
+    lay.body_start = _header_stack_start(lines, lay.body_start, lay.body_end)
+    lay.body_start = _intro_start(lines, lay.body_start, cuts)
+    while lay.body_start < lay.body_end and _CAPTION_TAIL.search(lines[lay.body_start].text):
+        lay.body_start += 1  # a photo caption over the story: "... Jane Doe / Getty Images"
     if lay.body_end < lay.body_start:
         return lay
     lay.headline, lay.subheadline = _find_headline(lines, lay.body_start, page.url, cuts)
@@ -508,7 +645,7 @@ def _build_layout(page: Page) -> _Layout:
     _find_bios(lay, header_from, lay.body_start, boxes_only=True)  # an author box printed under the byline
     _find_bios(lay, bio_from, tail_end)
     lay.bylines = _merge_bylines(lay.bylines + [Byline(name=b.name, role=b.title) for b in lay.bios if b.name])
-    lay.published = _find_published(lines, header_from, lay.body_start, page.url)
+    lay.published = _find_published(lines, header_from, lay.body_start, page.url, lay.body_end, lay.headline)
     if comment_start is not None:
         lay.comments = _find_comments(lines, comment_start, lay)
     return lay
@@ -537,6 +674,9 @@ def _cut_lines(lines: Sequence[_Line]) -> set[int]:
             continue
         if _is_byline_line(t) is not None:
             cuts.add(i)  # the byline closes the header: the story starts after it
+            continue
+        if _is_tags_line(t):
+            cuts.add(i)  # the story's tags close it
             continue
         if ln.nwords >= BIO_MIN_WORDS and _bio_at(lines, i) is not None:
             cuts.add(i)
@@ -582,6 +722,42 @@ def _comment_barriers(lines: Sequence[_Line]) -> list[int]:
     return out
 
 
+def _weigh_lists(lines: Sequence[_Line]) -> None:
+    """A list introduced by a sentence ending with a colon ("Volunteers are asked to:" / "Arrive by
+    nine;" / ...) belongs to the story when prose follows it: its short items get a small weight
+    instead of counting as a gap of short lines (menus and link lists have no such introduction)."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        ln = lines[i]
+        if not (ln.text.endswith(":") and ln.nwords >= INTRO_SHORT_MIN_WORDS and _weight(ln) > 0 and not _is_title_case(ln.text)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= LIST_MAX_ITEMS and _weight(lines[j]) <= 0 and _is_list_item(lines[j]):
+            j += 1
+        if i + 1 < j < n and j - i <= LIST_MAX_ITEMS and _weight(lines[j]) > 0:
+            for k in range(i + 1, j):
+                lines[k].weight = LIST_ITEM_WEIGHT
+        i = max(j, i + 1)
+
+
+def _is_list_item(ln: _Line) -> bool:
+    """A short item of a list in the story: not a link, a date, a separator, a heading in title case or site furniture."""
+    t = ln.text
+    return (
+        1 <= ln.nwords <= LIST_ITEM_MAX_WORDS
+        and not _is_url_line(t)
+        and not _is_date_line(t)
+        and not _is_separator(t)
+        and not _is_title_case(t)
+        and not _is_site_boilerplate(t)
+        and not _is_promo_line(t)
+        and not _is_ui_line(t)
+        and not _is_trailer_line(t)
+    )
+
+
 def _weight(ln: _Line) -> float:
     """How much a line counts for the story run (cached on the line)."""
     if ln.weight is None:
@@ -592,6 +768,8 @@ def _weight(ln: _Line) -> float:
 def _line_weight(ln: _Line) -> float:
     t = ln.text
     if _is_url_line(t) or _is_date_line(t) or _is_site_boilerplate(t) or _is_contact_line(t) or _is_promo_line(t) or _is_credit_line(t):
+        return -SHORT_LINE_COST
+    if _is_trailer_line(t):
         return -SHORT_LINE_COST
     if ln.nwords >= PROSE_MIN_WORDS:
         return float(len(t))
@@ -652,6 +830,12 @@ def _heaviest_run(lines: Sequence[_Line], cuts: set[int], max_gap: int) -> tuple
             break
     while end > best_s and _is_teaser_tail(lines[end]):
         end -= 1
+    for k in range(max(best_s + 1, end - SEPARATOR_TRAILER_LINES), end + 1):
+        if _is_separator(lines[k].text):
+            end = k - 1  # a rule then a line or two: the wire's trailer ("___" / "Jane Doe reported from ...")
+            while end > best_s and weights[end] <= 0:
+                end -= 1
+            break
     return best_s, end
 
 
@@ -673,6 +857,42 @@ def _dateline_start(lines: Sequence[_Line], start: int, end: int) -> int:
     return start
 
 
+def _header_stack_start(lines: Sequence[_Line], start: int, end: int) -> int:
+    """A header stack early in the run (a heading with its date or byline line: blog pages open with the
+    blog's description, then the post's date and title) starts the body after it."""
+    total = sum(max(0.0, _weight(lines[i])) for i in range(start, end + 1))
+    before = 0.0
+    out = start
+    for i in range(start, end + 1):
+        if before >= DATELINE_START_SHARE * total:
+            break
+        before += max(0.0, _weight(lines[i]))
+        if i == start or i - start > HEADER_STACK_MAX_LINES or not _heading_like(lines[i]) or _weight(lines[i]) > 0 or "/" in lines[i].text:
+            continue
+        above = _is_date_line(lines[i - 1].text)
+        below = i + 1 <= end and (_is_date_line(lines[i + 1].text) or _is_byline_line(lines[i + 1].text) is not None)
+        if not (above or below):
+            continue
+        k = i + 1
+        while k <= end and (_is_date_line(lines[k].text) or _is_byline_line(lines[k].text) is not None or _is_credit(lines[k])):
+            k += 1
+        if k <= end and _weight(lines[k]) > 0:
+            out = k
+    return out
+
+
+def _intro_start(lines: Sequence[_Line], start: int, cuts: set[int]) -> int:
+    """A short line ending with a colon right above the story's first paragraph introduces it
+    ("A new study from the institute:"), when a heading stands right above it."""
+    i = start - 1
+    if i < 1 or i in cuts:
+        return start
+    t = lines[i].text
+    if t.endswith(":") and INTRO_SHORT_MIN_WORDS <= lines[i].nwords < INTRO_MIN_WORDS and not _is_form_field(t) and not _is_credit_line(t) and _heading_like(lines[i - 1]):
+        return i
+    return start
+
+
 def _heading_like(ln: _Line) -> bool:
     t = ln.text
     if not 2 <= ln.nwords <= HEADLINE_MAX_WORDS or not 10 <= len(t) <= HEADLINE_MAX_CHARS:
@@ -681,7 +901,7 @@ def _heading_like(ln: _Line) -> bool:
         return False
     if _is_url_line(t) or _is_date_line(t) or _is_byline_line(t) is not None or t.islower():
         return False
-    if _is_comment_heading(t) or _is_comment_prompt(t) or _is_action_line(t):
+    if _is_comment_heading(t) or _is_comment_prompt(t) or _is_action_line(t) or _is_ui_line(t):
         return False
     return not (ln.nwords <= 6 and _COMMENT_WORD.match(t))
 
@@ -704,16 +924,41 @@ def _slug_words(url: str | None) -> set[str]:
 def _find_headline(
     lines: Sequence[_Line], body_start: int, url: str | None, cuts: set[int]
 ) -> tuple[int | None, int | None]:
-    lo = max(0, body_start - HEADLINE_WINDOW)
-    cands = [i for i in range(lo, body_start) if i not in cuts and _heading_like(lines[i]) and not _is_credit(lines[i])]
-    if not cands:
+    scored = _headline_scores(lines, body_start, url, cuts)
+    if not scored:
         return None, None
+    best_i = max(scored, key=lambda item: item[1])[0]  # the first (lowest-ranked) of equal scores
+    sub = None
+    nxt = best_i + 1
+    if (
+        nxt < body_start
+        and lines[nxt].nwords >= 5
+        and not _is_date_line(lines[nxt].text)
+        and _is_byline_line(lines[nxt].text) is None
+        and not _is_url_line(lines[nxt].text)
+        and not _is_credit(lines[nxt])
+        and norm(lines[nxt].text) != norm(lines[best_i].text)
+    ):
+        sub = nxt
+    return best_i, sub
+
+
+def _headline_scores(lines: Sequence[_Line], body_start: int, url: str | None, cuts: set[int]) -> list[tuple[int, float]]:
+    """Each headline candidate above the body with its score, nearest the body first."""
+    lo = max(0, body_start - HEADLINE_WINDOW)
+    cands = [
+        i
+        for i in range(lo, body_start)
+        if i not in cuts and (_heading_like(lines[i]) or _anchored_heading(lines, i)) and not _is_credit(lines[i])
+    ]
+    if not cands:
+        return []
     slug = _slug_words(url)
     texts = [norm(ln.text) for ln in lines]
     counts: dict[str, int] = {}
     for t in texts:
         counts[t] = counts.get(t, 0) + 1
-    best_i, best_score = None, float("-inf")
+    out: list[tuple[int, float]] = []
     for rank, i in enumerate(reversed(cands)):
         t = texts[i]
         score = -HEADLINE_DISTANCE_COST * rank
@@ -732,20 +977,51 @@ def _find_headline(
             score -= 1.0  # captions and teasers run longer than headlines
         if find_dates(lines[i].text):
             score -= HEADLINE_DATE_COST  # photo captions carry the day the picture was taken
-        if score > best_score:
-            best_i, best_score = i, score
-    if best_i is None:
-        return None, None
-    sub = None
-    nxt = best_i + 1
-    if nxt < body_start and lines[nxt].nwords >= 5 and not _is_date_line(lines[nxt].text) and _is_byline_line(lines[nxt].text) is None and not _is_url_line(lines[nxt].text) and texts[nxt] != texts[best_i]:
-        sub = nxt
-    return best_i, sub
+        if nw >= 4 and _credit_under(lines, i):
+            score += HEADLINE_HEADER_WEIGHT  # the byline right under it: the top of the header stack
+        if _CAPTION_CREDIT.search(lines[i].text):
+            score -= HEADLINE_CAPTION_COST
+        out.append((i, score))
+    return out
+
+
+def _anchored_heading(lines: Sequence[_Line], i: int) -> bool:
+    """A headline printed as a sentence ("Town says 'No. We mean it.' It might.") counts
+    when a credit line or a date line stands right under it: the header stack, not a caption."""
+    ln = lines[i]
+    t = ln.text
+    if not 4 <= ln.nwords <= HEADLINE_MAX_WORDS or len(t) > HEADLINE_MAX_CHARS or i + 1 >= len(lines):
+        return False
+    if t.endswith(":") or _is_url_line(t) or _is_date_line(t) or _is_byline_line(t) is not None or _CAPTION_CREDIT.search(t):
+        return False
+    if _is_comment_heading(t) or _is_comment_prompt(t) or _is_action_line(t) or _is_ui_line(t):
+        return False
+    if ln.nwords > ANCHORED_MAX_WORDS or _ANCHORED_NOT_END.search(t):
+        return False
+    if i > 0 and lines[i - 1].nwords >= 4 and _heading_like(lines[i - 1]):
+        return False  # the dek under the headline
+    return _is_date_line(lines[i + 1].text) or _credit_under(lines, i)
+
+
+def _credit_under(lines: Sequence[_Line], i: int) -> bool:
+    """Whether a byline ("By Jane Doe") or a credit line ("Jane Doe, Daily News") is printed right under line ``i``."""
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    if nxt.nwords < 2 or nxt.sentence or not nxt.text[:1].isupper():
+        return False  # a credit names someone: two words or more, capitalised
+    return _is_byline_line(nxt.text) is not None or (_is_credit(nxt) and not _PICTURE_CREDIT.search(nxt.text))
 
 
 def _is_credit(ln: _Line) -> bool:
     """A name with a title or an outlet ("Jane Doe Political Correspondent", "Jane Doe, Daily News"): a byline."""
-    return ln.nwords <= NAME_LINE_MAX_WORDS and any(b.role or b.affiliation for b in _byline_people(ln.text))
+    if ln.credit is None:
+        ln.credit = (
+            ln.nwords <= CREDIT_LINE_MAX_WORDS
+            and not _NOT_IN_CREDIT.search(ln.text)
+            and any(b.role or b.affiliation for b in _byline_people(ln.text))
+        )
+    return ln.credit
 
 
 def _header_follows(lines: Sequence[_Line], i: int, body_start: int, within: int = 0) -> bool:
@@ -781,9 +1057,18 @@ def _fill_body(lay: _Layout) -> None:
             if dl is not None and rest.strip():
                 lay.dateline = dl
                 t = rest.strip()
+            elif i > 0 and _DATELINE_ALONE.search(lines[i - 1].text) and lines[i - 1].nwords <= DATELINE_LINE_MAX_WORDS:
+                dl, rest = split_dateline(f"{lines[i - 1].text} {t}")  # "WASHINGTON —" printed on its own line
+                if dl is not None and rest.strip() == t.strip():
+                    lay.dateline = dl
         lay.paragraphs.append(Block(kind="paragraph", text=t))
     while lay.paragraphs and lay.paragraphs[-1].kind == "heading":
         lay.paragraphs.pop()
+    if lay.paragraphs:
+        last = lay.paragraphs[-1]
+        m = _SIGNOFF_INITIALS.search(last.text)
+        if m is not None and m.start() > 0:
+            lay.paragraphs[-1] = Block(kind=last.kind, text=last.text[: m.start()])  # "... gestorben. (ab)"
 
 
 def _is_name_line(ln: _Line) -> bool:
@@ -817,17 +1102,68 @@ def _bio_at(lines: Sequence[_Line], i: int) -> tuple[str, int, str | None] | Non
     title = None
     if not _PERSON_WORDS.search(text):
         return None  # "Roth IRA was created through the Act of 1997" under a "ROTH IRA" heading
-    subject = R.bio_subject(text, names)
+    subject = R.bio_subject(text, names) or _opens_with(text, names)
     if subject is None:
         m = _TITLE_PREFIX.match(text)
         if m is None:
             return None
-        subject = R.bio_subject(text[m.end():], names)
+        rest = text[m.end():]
+        subject = R.bio_subject(rest, names) or _opens_with(rest, names)
         if subject is None:
             return None
         title = m.group(1)
     k = next(k for k, name in boxes if name == subject)
     return subject, k, title
+
+
+def _joined_bio(lines: Sequence[_Line], i: int, end: int) -> tuple[int, str]:
+    """Line ``i`` joined with the next lines that continue it (a rendering that broke a paragraph at its
+    links: the next line opens in lower case, or this one stops without a sentence end): (end, text)."""
+    parts = [lines[i].text]
+    j = i + 1
+    while j < end and j - i <= BIO_JOIN_LINES and (lines[j].text[:1].islower() or not lines[j - 1].sentence) and lines[j].nwords >= 2:
+        parts.append(lines[j].text)
+        j += 1
+    return j, " ".join(parts)
+
+
+def _opens_with(text: str, names: Sequence[str]) -> str | None:
+    """The name of the box's name line when the sentence under it opens with that full name and a verb
+    in any language ("Jane Doe hat ...", "Jane Doe est ..."): the bio of the box."""
+    if _word_count(text) < BIO_MIN_WORDS:
+        return None
+    for name in names:
+        if name and text.startswith(name + " ") and text[len(name) + 1:len(name) + 2].islower():
+            return name
+    return None
+
+
+def _about_name(text: str) -> str | None:
+    """The person an author-box header names: "Über Jane Doe", "About Jane Doe 257 Artikel" (post count)."""
+    if len(text) > ABOUT_MAX_CHARS:
+        return None
+    rest = R.strip_bio_header(text)
+    if rest == text.strip():
+        return None
+    rest = _POST_COUNT.sub("", rest).strip()
+    return rest if rest and _looks_like_person_name(rest) else None
+
+
+def _contact_bio(text: str, credited: Sequence[str]) -> tuple[str, str | None] | None:
+    """(name, title) of a contact sentence about a credited author closing the story ("Staff writer Jane Doe
+    can be reached at ..."): the short author note of the page."""
+    if not credited or not _REACHED_AT.search(text) or len(text) > SOCIAL_MAX_CHARS:
+        return None
+    for name in credited:
+        k = text.find(name)
+        if k < 0:
+            continue
+        before = text[:k].strip()
+        title = before if before and _word_count(before) <= 3 and not _ends_sentence(before) else None
+        if before and title is None:
+            continue
+        return name, title
+    return None
 
 
 def _find_bios(lay: _Layout, start: int, end: int, *, boxes_only: bool = False) -> None:
@@ -836,9 +1172,20 @@ def _find_bios(lay: _Layout, start: int, end: int, *, boxes_only: bool = False) 
     "About the author" heading, about any person."""
     lines = lay.lines
     credited = [b.name for b in lay.bylines]
+    skip_to = start
     for i in range(start, end):
+        if i < skip_to:
+            continue
         t = lines[i].text
         title = None
+        if not boxes_only and len(credited) > 1 and R.bio_subject(t, credited) is not None:
+            j, joined = _joined_bio(lines, i, end)
+            parts = R.split_bios(joined, credited)
+            if len(parts) >= 2:  # the bios of co-authors in one paragraph
+                lay.bios.extend(AuthorBio(name=nm, title=None, text=seg) for nm, seg in parts)
+                lay.bio_lines.update(range(i, j))
+                skip_to = j
+                continue
         box = _bio_at(lines, i)
         if box is not None:
             name, k, title = box
@@ -849,6 +1196,11 @@ def _find_bios(lay: _Layout, start: int, end: int, *, boxes_only: bool = False) 
             continue
         else:
             found = R.bio_subject(t, credited) if credited else None
+            contact = _contact_bio(t, credited) if found is None and i - start <= HEADER_ADJACENT_LINES else None
+            if contact is not None:
+                found, title = contact
+            if found is None and lines[i].nwords >= BIO_MIN_WORDS and _PERSON_WORDS.search(t):
+                found = next((nm for j in range(max(start, i - 2), i) if (nm := _about_name(lines[j].text))), None)
             if found is None:
                 about = any(_is_about_author(lines[j].text) for j in range(max(start, i - 3), i))
                 found = R.bio_subject(t) if about or i - start <= BIO_AFTER_BODY_LINES else None
@@ -862,23 +1214,63 @@ def _find_bios(lay: _Layout, start: int, end: int, *, boxes_only: bool = False) 
 
 
 def _near_date_line(lines: Sequence[_Line], i: int) -> bool:
-    """Whether a date line (or a short line holding a date, "Associated PressDecember 2, 2016") is next to line ``i``."""
+    """Whether a date line (or a short line holding a date, "Wire ServiceMarch 3, 2015") is next to line ``i``."""
     return any(
         0 <= k < len(lines) and (_is_date_line(lines[k].text) or (lines[k].nwords <= DATE_LINE_MAX_WORDS and bool(find_dates(lines[k].text))))
         for k in (i - 1, i + 1, i + 2)
     )
 
 
+def _header_credit(lines: Sequence[_Line], i: int, headline: int, body_start: int) -> list[Byline]:
+    """The people of a credit line without "By" in the header stack: names with an outlet or a title
+    ("Jane Doe, Daily News", "Jane Doe and AP", "Jane Doe Political Correspondent"), or a bare name
+    printed next to the headline, the date line or the first paragraph; a date on the line is set aside
+    ("1. Februar 2022 Jane Doe 6")."""
+    ln = lines[i]
+    t = ln.text
+    if ln.sentence or ln.nwords > CREDIT_LINE_MAX_WORDS or _NOT_IN_CREDIT.search(t) or _is_ui_line(t) or _is_credit_line(t) or _PICTURE_CREDIT.search(t):
+        return []
+    found = R.find_date_text(t)
+    dated = bool(found) and any(ch.isdigit() for ch in found or "")
+    if dated and found:
+        t = _TRAILING_COUNT.sub("", t.replace(found, " ")).strip(" ,|-\u2013\u2014")
+        if not t or len(words(t)) > NAME_LINE_MAX_WORDS or not t[:1].isalpha():
+            return []
+    people = _byline_people(t)
+    if not people or not all(_AGENCY.match(b.name) or (_looks_like_person_name(b.name) and not b.name.isupper()) for b in people):
+        return []  # "EDITORS PICK", "DAL NOSTRO INVIATO": without "By", names in capitals are labels
+    credited = any(b.role or b.affiliation for b in people) or len(people) > 1
+    placed = dated or i == headline + 1 or i == body_start - 1 or _near_date_line(lines, i) or (i >= 2 and _is_date_line(lines[i - 2].text))
+    if credited and (placed or i - headline <= HEADER_ADJACENT_LINES + 1):
+        return people
+    if placed:
+        return people
+    return []
+
+
 def _top_bylines(lay: _Layout, header_from: int, tail_end: int) -> list[Byline]:
     """Byline lines of the header ("By ..."), else the "Posted by" signature under the story."""
     lines = lay.lines
     found: list[Byline] = []
-    for i in range(header_from, min(lay.body_start + 3, len(lines))):
+    last = -1  # the last line that credited someone without "By"
+    stop = min(lay.body_start + 3, len(lines))
+    signed = any(_is_byline_line(lines[i].text) is not None for i in range(header_from, stop))
+    for i in range(header_from, stop):
         t = lines[i].text
         if _is_byline_line(t) is not None:
             found.extend(_byline_people(t))
-        elif i > header_from and i < lay.body_start and _looks_like_person_name(t) and _near_date_line(lines, i):
-            found.extend(parse_byline(t))  # a bare name over or under the date line
+            continue
+        if signed or (found and i != last + 1):
+            continue  # bare names after the byline block: tags, related people, a repeated header
+        if i > header_from and i < lay.body_start and _looks_like_person_name(t) and not t.endswith(",") and _near_date_line(lines, i):
+            people = parse_byline(t)  # a bare name over or under the date line
+        elif lay.headline is not None and lay.headline < i < lay.body_start:
+            people = _header_credit(lines, i, lay.headline, lay.body_start)
+        else:
+            continue
+        if people:
+            found.extend(people)
+            last = i
     if not found:
         for i in range(lay.body_end + 1, tail_end):
             if _is_signature(lines[i].text):
@@ -895,6 +1287,12 @@ def _trim_bio_tail(lay: _Layout) -> int:
     Returns where the search for author boxes starts."""
     credited = [b.name for b in lay.bylines]
     end = lay.body_end
+    if credited:
+        # the bios may sit above a line or two of trailer ("Reprinted from ...")
+        for k in range(end, max(lay.body_start, end - BIO_TAIL_LINES), -1):
+            if R.bio_subject(lay.lines[k].text, credited) is not None:
+                end = k - 1
+                break
     while end > lay.body_start and credited and R.bio_subject(lay.lines[end].text, credited) is not None:
         end -= 1
     first_bio = end + 1
@@ -920,17 +1318,63 @@ def _merge_bylines(found: list[Byline]) -> list[Byline]:
     return out
 
 
-def _find_published(lines: Sequence[_Line], header_from: int, body_start: int, url: str | None) -> _dt.datetime | None:
+def _find_published(lines: Sequence[_Line], header_from: int, body_start: int, url: str | None, body_end: int = -1, headline: int | None = None) -> _dt.datetime | None:
+    """The day the story was published: a date line, byline or signature of the header (or a short line
+    holding a date right under the headline: "Wire ServiceMarch 3, 2015"), else the URL's date,
+    else a date line signing the story off under its last paragraph."""
     lo = max(0, header_from - 3)
+    year = _url_year(url)
     for i in range(lo, min(len(lines), body_start + 1)):
         t = lines[i].text
-        if len(t) > BYLINE_MAX_CHARS or not R.find_date_text(t):
+        if len(t) > BYLINE_MAX_CHARS or not R.find_date_text(t) and not (headline is not None and headline < i < body_start):
             continue
-        if _is_date_line(t) or _is_byline_line(t) is not None or _is_signature(t):
-            d = _date_in(t)
+        in_header = headline is not None and headline < i < body_start and lines[i].nwords <= DATE_LINE_MAX_WORDS and not lines[i].sentence
+        if in_header or _is_date_line(t) or _is_byline_line(t) is not None or _is_signature(t):
+            d = _published_in(t, year)
             if d is not None:
                 return d
-    return date_from_url(url)
+    d = date_from_url(url)
+    if d is not None:
+        return d
+    for i in range(max(0, body_end + 1), min(len(lines), body_end + 1 + SIGNOFF_LINES)):
+        if _is_date_line(lines[i].text):
+            return _published_in(lines[i].text, year)
+    return None
+
+
+def _url_year(url: str | None) -> str | None:
+    """The year a story's URL files it under ("/2019/11/slug"), for dates printed without one."""
+    m = _URL_YEAR.search(url or "")
+    return m.group(1) if m else None
+
+
+def _published_in(text: str, year: str | None) -> _dt.datetime | None:
+    """The publication date on a header line: the "Posted"/"Published" part before an "Updated" one
+    ("Updated Mar 4, 7:05 AM;Posted Mar 3, 6:40 PM"); a date without a year takes the URL's year."""
+    parts = [p for p in _DATE_PARTS.split(text) if p.strip()]
+    parts.sort(key=lambda p: 0 if _PUBLISHED_WORD.search(p) else 1)
+    for part in parts:
+        d = _date_in(part)
+        if d is not None:
+            return d
+        m = _YEARLESS_DAY.search(part) if year else None
+        if m is not None:
+            d = _date_in(f"{m.group(0)} {year}")
+            if d is not None:
+                return d
+    return None
+
+
+def _comment_date(text: str) -> _dt.datetime | None:
+    """A comment's date; a stamp with a two-digit year and a clock time ("Tue, Mar 3, 09 at 04:20 PM")
+    is read with the century added (the shared parser reads four-digit years there)."""
+    d = _date_in(text)
+    if d is not None:
+        return d
+    m = _SHORT_YEAR_STAMP.search(text)
+    if m is None:
+        return None
+    return _date_in(f"{m.group('md')}, 20{m.group('yy')}")
 
 
 def _date_in(text: str) -> _dt.datetime | None:
@@ -986,7 +1430,7 @@ def _is_comment_header_at(lines: Sequence[_Line], i: int) -> bool:
     if hdr is not None and hdr[0]:
         return True
     if i + 1 < len(lines) and _is_date_line(lines[i + 1].text) and lines[i].nwords <= COMMENT_AUTHOR_MAX_WORDS:
-        return not lines[i].sentence and not _is_date_line(t)
+        return (not lines[i].sentence or bool(_INITIAL_END.search(t))) and not _is_date_line(t)
     return _is_date_line(t) and i + 1 < len(lines) and lines[i + 1].nwords >= 3 and not _is_date_line(lines[i + 1].text)
 
 
@@ -1028,13 +1472,19 @@ def _find_comments(lines: Sequence[_Line], start: int, lay: _Layout) -> list[Com
     short_run = 0
     # numbers open comments only in a list without comment headers (names, dates, "says:")
     numbered_list = not any(_is_comment_header_at(lines, k) for k in range(start, min(n, start + COMMENT_EVIDENCE_WINDOW)))
+    skip_to = start
+    started = False  # a comment text (not a share-bar label) was read
     for i in range(start, n):
+        if i < skip_to:
+            continue
         ln = lines[i]
         t = ln.text
         if _is_comment_form(t) or _is_site_boilerplate(t) or _form_fields_at(lines, i):
             break
         short_run = short_run + 1 if ln.nwords <= COMMENT_AUTHOR_MAX_WORDS and not ln.sentence and not _is_comment_header_at(lines, i) else 0
-        if short_run >= COMMENT_MAX_GAP:
+        if _is_comment_heading(t):
+            short_run = 0  # "5 comments so far...": the list starts here, after the share bar
+        if short_run >= (COMMENT_MAX_GAP if started else COMMENT_LEAD_GAP):
             break  # a menu or a footer: the comment list is over
         if i in lay.bio_lines or _is_pingback(t) or _is_author_links(t) or _is_social_feed(t) or _is_comment_heading(t) or _is_comment_prompt(t):
             current = None
@@ -1042,9 +1492,15 @@ def _find_comments(lines: Sequence[_Line], start: int, lay: _Layout) -> list[Com
         hdr = _comment_header(t)
         if hdr is not None:
             author, date_text = hdr
-            d = _date_in(date_text) if date_text else None
+            d = _comment_date(date_text) if date_text else None
+            if d is None and date_text and i + 1 < n and _BARE_YEAR.match(lines[i + 1].text):
+                # a stamp broken over lines: "March 3rd," / "2009" / "4:20 pm"
+                d = _date_in(f"{date_text.rstrip(',')} {lines[i + 1].text}")
+                skip_to = i + 2 + (i + 2 < n and R.is_clock_line(lines[i + 2].text))
             if author and _SIGNATURE.match(t) and current is not None and current.paras:
                 current.sig_author, current.sig_date = author, d  # a signature under the text
+            elif not author and d is not None and current is not None and current.paras and current.author and current.date is None:
+                current.date = d  # "Jane said..." / text / date: the date is the comment's footer
             else:
                 pending_author = author or pending_author
                 pending_date = d or pending_date
@@ -1056,7 +1512,15 @@ def _find_comments(lines: Sequence[_Line], start: int, lay: _Layout) -> list[Com
         if _is_action_line(t):
             current = None
             continue
-        if ln.nwords <= COMMENT_AUTHOR_MAX_WORDS and not ln.sentence and i + 1 < n and (_is_date_line(lines[i + 1].text) or _is_says_header(lines[i + 1].text)):
+        if (
+            ln.nwords <= COMMENT_AUTHOR_MAX_WORDS
+            and (not ln.sentence or _INITIAL_END.search(t))
+            and i + 1 < n
+            and (_is_date_line(lines[i + 1].text) or _is_says_header(lines[i + 1].text))
+            and not _SIGNATURE.match(lines[i + 1].text)  # a short comment over its "Posted by: Jane at <date>"
+        ):
+            if current is not None and current.paras and current.date is None and current.author and _footer_next(lines, i + 2):
+                continue  # the author's (profile) name in the footer, over the date; the next comment has its own header
             pending_author, current = t, None
             continue
         if current is not None and ln.nwords <= COMMENT_AUTHOR_MAX_WORDS and not ln.sentence and _looks_like_person_name(t) and i + 1 < n and lines[i + 1].nwords >= 3 and current.paras:
@@ -1073,7 +1537,14 @@ def _find_comments(lines: Sequence[_Line], start: int, lay: _Layout) -> list[Com
             drafts.append(current)
             pending_author, pending_date = None, None
         current.paras.append(text if number is not None and current.number == number else t)
-    drafts = [d for d in drafts if any((_word_count(p) >= 4 or _ends_sentence(p)) and not _is_title_case(p) for p in d.paras)]
+        started = started or ln.nwords >= 4 or ln.sentence
+    drafts = [
+        d
+        for d in drafts
+        # a signature right under the text vouches for a short comment ("Well said" / "Posted by: Jane at ...")
+        if (d.sig_author is not None or any((_word_count(p) >= 4 or _ends_sentence(p)) and not _is_title_case(p) for p in d.paras))
+        and not _CUT_TEASER.search(d.paras[0])
+    ]
     signed = [d for d in drafts if d.author or d.sig_author or d.date or d.sig_date]
     if drafts and len(signed) >= SIGNED_SHARE * len(drafts):
         drafts = signed  # a section whose comments carry names or dates: unsigned text is not a comment
@@ -1081,19 +1552,33 @@ def _find_comments(lines: Sequence[_Line], start: int, lay: _Layout) -> list[Com
     numbered = [d.number for d in drafts if d.number is not None]
     if drafts and drafts[0].number is None and numbered and numbered[0] == 2:
         drafts[0].number = 1  # the rendering lost the first number of a numbered list
+    credited = {norm(b.name) for b in lay.bylines}
     for draft in drafts:
         text = "\n\n".join(p for p in draft.paras if p.strip())
         if not text:
             continue
+        author = draft.author or draft.sig_author
         out.append(
             Comment(
                 text=text,
-                author=draft.author or draft.sig_author,
+                author=author,
                 published=draft.date or draft.sig_date,
+                # the story's author commenting under it answers a reader (the rendering lost the indentation);
+                # "@name" and names opening a comment are not evidence: flat threads use them too
+                depth=1 if out and author and norm(author) in credited else 0,
                 id=None if draft.number is None else str(draft.number),
             )
         )
     return out
+
+
+def _footer_next(lines: Sequence[_Line], k: int) -> bool:
+    """Whether line ``k`` (after a name and a date line) opens the next comment with its own "Jane said:"
+    header or ends the list: then the name and date above it were the previous comment's footer."""
+    if k >= len(lines):
+        return True
+    t = lines[k].text
+    return _is_says_header(t) or _is_comment_form(t) or _is_comment_prompt(t)
 
 
 def _next_number(drafts: Sequence[_Draft]) -> int:
