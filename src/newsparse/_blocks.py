@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from typing import Any
 
@@ -132,6 +133,31 @@ _ARIA_VISIBLE_TAGS = frozenset({"div", "section", "article", "main", "body"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+#: Skipped elements that can hold the page only by a markup accident (a ``<button>`` or ``<svg>`` left
+#: open swallows what follows): when one holds a ``<main>`` or ``<article>``, it is read.
+_ACCIDENT_TAGS = frozenset(
+    {"button", "select", "option", "svg", "math", "object", "embed", "iframe", "canvas", "video", "audio", "map", "picture"}
+)
+#: What a ``<head>`` holds; any other element there (an unknown tag the parser kept in the head, which
+#: then took the whole page) makes the walk read the head.
+_HEAD_CONTENT = frozenset({"meta", "link", "title", "script", "style", "base", "noscript", "template"})
+
+
+def _misplaced_story(el: Any, tag: str, hidden: bool, parent_tag: str) -> bool:
+    """Whether a skipped element (hidden, or of a skipped tag) is the page itself and must be read: a
+    hidden child of ``<body>`` holding the ``<main>`` or ``<article>`` (framework streaming renders the
+    page hidden before a script shows it), a form control or embed holding them, or a ``<head>`` with
+    body content in it."""
+    if tag == "head":
+        return any(child.tag.__class__ is str and child.tag not in _HEAD_CONTENT for child in el)
+    if hidden:
+        if tag in _SKIP_TAGS or parent_tag not in _PAGE_TAGS:
+            return False
+    elif tag not in _ACCIDENT_TAGS:
+        return False
+    return next(el.iterdescendants("main", "article"), None) is not None
+
+
 #: Memo of hints by (tag, attribute text): templates repeat the same class strings thousands of times.
 _HINT_CACHE: dict[tuple[str, str], frozenset[str]] = {}
 _HINT_CACHE_MAX = 100_000
@@ -217,6 +243,74 @@ _DIGIT_BLIND = (
 )
 
 
+def _literal_cover(seq: Any) -> set[str] | None:
+    """Literal strings one of which every match of the parsed regex ``seq`` contains, or None.
+
+    ``seq`` is the ``re`` parser's form of a pattern: runs of literals are required as they stand, an
+    alternation requires one of its branches' covers, a group or a repeat of at least one its own.
+    """
+    sre: Any = _SRE
+    cands: list[set[str]] = []
+    run: list[str] = []
+    for op, av in seq:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            cands.append({"".join(run)})
+            run = []
+        cover: set[str] | None = None
+        if op is sre.SUBPATTERN:
+            cover = _literal_cover(av[-1])
+        elif op is sre.BRANCH:
+            covers = [_literal_cover(alt) for alt in av[1]]
+            if all(covers):
+                cover = set().union(*covers)  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            cover = _literal_cover(av[2])
+        if cover:
+            cands.append(cover)
+    if run:
+        cands.append({"".join(run)})
+    if not cands:
+        return None
+    return max(cands, key=lambda c: min(map(len, c)))
+
+
+def _trigram_index(
+    patterns: tuple[tuple[str, re.Pattern[str]], ...],
+) -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, int], ...]] | None:
+    """Which of ``patterns`` can match a token holding a given three-letter string: every match of a
+    pattern holds one of its cover literals, so a token none of whose trigrams starts one is skipped
+    (most class tokens name no hint). Literals shorter than three letters are tested whole. None when
+    a pattern has no cover (then every pattern is run on every token)."""
+    index: dict[str, set[int]] = {}
+    short: list[tuple[str, int]] = []
+    for i, (_hint, pattern) in enumerate(patterns):
+        try:
+            cover = _literal_cover(_SRE.parse(pattern.pattern, pattern.flags))
+        except Exception:  # the re parser's private form changed: no index
+            return None
+        if not cover or "" in cover:
+            return None
+        for lit in cover:
+            if len(lit) >= 3:
+                index.setdefault(lit[:3], set()).add(i)
+            else:
+                short.append((lit, i))
+    return {k: tuple(sorted(v)) for k, v in index.items()}, tuple(short)
+
+
+try:  # the regex parser, to find the literals each hint pattern needs
+    _SRE: Any = importlib.import_module("re._parser")
+    _SRE.LITERAL  # noqa: B018
+except (ImportError, AttributeError):  # Python 3.10
+    _SRE = importlib.import_module("sre_parse")
+
+#: For the lower-case twins: trigram -> indexes of the twins one of whose needed literals starts with it.
+_TWIN_INDEX = _trigram_index(_ATTR_HINT_TWINS) if _ATTR_HINT_TWINS is not None else None
+
+
 @functools.lru_cache(maxsize=65536)
 def _token_hints(token: str) -> frozenset[str]:
     """Hints of one class/id token; a token that also names the story ("entry-content-read-more")
@@ -235,7 +329,21 @@ def _token_hints(token: str) -> frozenset[str]:
 def _ascii_token_hints(low: str) -> frozenset[str]:
     """``_token_hints`` of an ASCII token, given lower-cased (and with its digit runs as "0")."""
     assert _ATTR_HINT_TWINS is not None and _FALSE_FRIEND_TWINS is not None
-    found = {hint for hint, twin in _ATTR_HINT_TWINS if twin.search(low)}
+    if _TWIN_INDEX is None:
+        found = {hint for hint, twin in _ATTR_HINT_TWINS if twin.search(low)}
+    else:
+        index, short = _TWIN_INDEX
+        get = index.get
+        cand: set[int] = set()
+        for j in range(len(low) - 2):
+            hit = get(low[j : j + 3])
+            if hit:
+                cand.update(hit)
+        for lit, i in short:
+            if lit in low:
+                cand.add(i)
+        twins = _ATTR_HINT_TWINS
+        found = {twins[i][0] for i in cand if twins[i][1].search(low)}
     for hint in found & _FALSE_FRIEND_TWINS.keys():
         if _FALSE_FRIEND_TWINS[hint].search(low):
             found.discard(hint)
@@ -279,14 +387,31 @@ class Mark:
     hints: frozenset[str]  # inherited hints, own included
 
 
-def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
+#: Class word of a comment its blog engine marks as the post author's (WordPress "bypostauthor").
+POST_AUTHOR_CLASS = "bypostauthor"
+
+
+def html_blocks(
+    root: Any,
+    marks: list[Mark] | None = None,
+    attr_els: list[tuple[Any, bool]] | None = None,
+    late: list[Any] | None = None,
+) -> list[Block]:
     """Walk the lxml tree once, iteratively, and cut its visible text into blocks.
 
-    When ``marks`` is given, elements whose own hints are in MARKED_HINTS are appended to it.
+    When ``marks`` is given, elements whose own hints are in MARKED_HINTS are appended to it. When
+    ``attr_els`` is given, it receives, in document order, (element, False) for each visited element
+    with an ``itemprop`` or ``rel`` attribute or POST_AUTHOR_CLASS in its class, and (element, True)
+    for each element with children whose subtree the walk skipped (see ``attr_elements``), so field
+    code need not scan the whole tree again for them. ``late`` receives the skipped ``<template>`` and
+    hidden elements (streamed page parts are delivered as such).
     """
     blocks: list[Block] = []
     if root is None:
         return blocks
+    found = attr_els if attr_els is not None else []
+    skipped = late if late is not None else []
+    post_author = POST_AUTHOR_CLASS
     # The hot loop of a parse: every element passes here, so the attribute reads, the hidden test and
     # the hint lookup are inlined (one ``items()`` call per element instead of eight ``get()`` calls).
     # stack of (element, tag, hints, is_block)
@@ -349,6 +474,10 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
                 name, value = items[0]
                 if name in hint_attrs:
                     attrs_text = value
+                    if name == "itemprop" or (name == "class" and post_author in value):
+                        found.append((el, False))
+                elif name == "rel":
+                    found.append((el, False))
                 elif name == "hidden":
                     hidden = True
                 elif name == "style":
@@ -369,12 +498,20 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
                 role = get("role")
                 itemprop = get("itemprop")
                 itemtype = get("itemtype")
+                if itemprop is not None or "rel" in attrs or (cls and post_author in cls):
+                    found.append((el, False))
                 if id_ or role or itemprop or itemtype:
                     attrs_text = " ".join(filter(None, (cls, id_, role, itemprop, itemtype)))
                 else:
                     attrs_text = cls or ""
-            if not tag or tag in skip_tags or hidden:
+            if (not tag or tag in skip_tags or hidden) and not (
+                tag and len(el) and _misplaced_story(el, tag, hidden, stack[-1][1] if stack else "")
+            ):
                 skip_subtree()
+                if tag and len(el):
+                    found.append((el, True))
+                if hidden or tag == "template":
+                    skipped.append(el)
                 # the tail of a skipped element still belongs to its parent
                 text = el.tail
                 if text and (pieces or a_depth or not text.isspace()):
@@ -428,6 +565,24 @@ def html_blocks(root: Any, marks: list[Mark] | None = None) -> list[Block]:
     if pieces:
         flush()
     return blocks
+
+
+#: The elements ``attr_elements`` keeps.
+_ATTR_XPATH = lxml.etree.XPath(
+    f"descendant::*[@itemprop or @rel or contains(@class, '{POST_AUTHOR_CLASS}')]"
+)
+
+
+def attr_elements(attr_els: list[tuple[Any, bool]]) -> list[Any]:
+    """Every element of the tree with an ``itemprop`` or ``rel`` attribute or POST_AUTHOR_CLASS in its
+    class, in document order, from ``html_blocks``' ``attr_els`` (the skipped subtrees searched now)."""
+    out: list[Any] = []
+    for el, subtree in attr_els:
+        if subtree:
+            out.extend(_ATTR_XPATH(el))
+        else:
+            out.append(el)
+    return out
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -58,6 +58,93 @@ _DEPTH_LIMIT = "Excessive depth in document"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+#: ``</html>`` (libxml2 drops everything after it; browsers read on, into the body).
+_HTML_END = re.compile(r"</html\s*>", re.I)
+#: What may follow the end of the document without being content: white space and comments.
+_NOTHING_AFTER = re.compile(r"(?:\s|<!--.*?-->)*\Z", re.S)
+
+
+#: Block text below 1/MIN_TEXT_SHARE of the page's characters is next to nothing: only then is the page
+#: searched for a second document after ``</html>`` (a full scan of the text costs as much as a field).
+MIN_TEXT_SHARE = 50
+#: The start of a further document after ``</html>`` (a second page appended to a template's frame).
+_DOCUMENT_START = re.compile(r"<(?:html|body)\b", re.I)
+
+
+def _reopen_after_html_end(text: str) -> str:
+    """``text`` without its ``</html>`` end tags when a further document follows the first one (pages
+    saved as a frame followed by the story's own document): libxml2 drops all after ``</html>``. A
+    widget appended after ``</html>`` (a sign-up modal) stays dropped."""
+    first = -1
+    for variant in ("</html", "</HTML", "</Html"):
+        i = text.find(variant)
+        if i >= 0 and (first < 0 or i < first):
+            first = i
+    if first < 0:
+        return text
+    m = _HTML_END.match(text, first)
+    if m is None or _NOTHING_AFTER.match(text, m.end()) or not _DOCUMENT_START.search(text, m.end()):
+        return text
+    return _HTML_END.sub("", text)
+
+
+#: A ``<title>`` start tag.
+_TITLE_START = re.compile(r"<title\b[^>]*>", re.I)
+#: A title longer than this that swallowed the body is an unclosed ``<title>``.
+MAX_TITLE_CHARS = 1000
+
+
+def _close_title(root: Any, text: str) -> Any:
+    """The page parsed again with ``</title>`` before the first tag after ``<title>``, when the title
+    has no end tag and swallowed the whole page as its text (the body is empty); else None."""
+    title = root.find("head/title")
+    if title is None or len(title.text or "") <= MAX_TITLE_CHARS or "<" not in (title.text or ""):
+        return None
+    m = _TITLE_START.search(text)
+    if m is None:
+        return None
+    cut = text.find("<", m.end())
+    if cut < 0:
+        return None
+    try:
+        return lxml.html.document_fromstring(text[:cut] + "</title>" + text[cut:], parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _place_streamed_segments(root: Any) -> bool:
+    """Put streamed server-rendered segments where the page's script would: React streaming sends each
+    late part as ``<div hidden id="S:n">`` at the end of the body, and a script moves it into the
+    ``<template id="B:n">`` (boundary) or ``<template id="P:n">`` (placeholder) left in its place."""
+    segments = {
+        el.get("id")[2:]: el
+        for el in root.iterfind(".//div[@hidden][@id]")
+        if el.get("id").startswith("S:")
+    }
+    if not segments:
+        return False
+    placed = False
+    for tpl in list(root.iterfind(".//template[@id]")):
+        tid = tpl.get("id")
+        seg = segments.pop(tid[2:], None) if tid[:2] in ("B:", "P:") else None
+        parent = tpl.getparent()
+        if seg is None or parent is None or any(a is seg for a in tpl.iterancestors()):
+            continue
+        # the segment's tail stays where it was; the template's tail follows the segment
+        if seg.tail:
+            prev = seg.getprevious()
+            old_parent = seg.getparent()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + seg.tail
+            elif old_parent is not None:
+                old_parent.text = (old_parent.text or "") + seg.tail
+        seg.tail = tpl.tail
+        parent.replace(tpl, seg)
+        del seg.attrib["hidden"]
+        placed = True
+    return placed
+
+
 class Metadata:
     """What the page declares about itself: JSON-LD objects, ``<meta>`` values, ``<time>`` elements."""
 
@@ -279,6 +366,12 @@ class Page:
                 self.warnings.append(
                     "elements nest deeper than the HTML parser reads (2048 levels); the page after that point is lost"
                 )
+            body = root.find("body")
+            if body is None or not len(body):
+                repaired = _close_title(root, text)
+                if repaired is not None:
+                    self.warnings.append("the <title> is not closed; it was closed before the first tag after it")
+                    root = repaired
         except (lxml.etree.ParserError, ValueError) as exc:
             # an empty document after comment removal (a page cut inside its first tag), or
             # unparsable markup: its text, escaped, is the document; failing that, no document
@@ -306,10 +399,31 @@ class Page:
 
         if self.kind == "html":
             marks: list[PageMark] = []
-            blocks = html_blocks(self.tree, marks)
+            attr_els: list[tuple[Any, bool]] = []
+            late: list[Any] = []
+            blocks = html_blocks(self.tree, marks, attr_els, late)
+            redo = False
+            if any(el.tag == "template" and (el.get("id") or "")[:2] in ("B:", "P:") for el in late):
+                redo = _place_streamed_segments(self.tree)
+            elif sum(len(b.text) for b in blocks) * MIN_TEXT_SHARE < len(self.text):
+                # next to no text: a second document after </html> that the parser dropped?
+                reopened = _reopen_after_html_end(self.text)
+                if reopened is not self.text:
+                    if reopened.lstrip().startswith("<?xml"):
+                        reopened = _XML_PROLOG.sub("", reopened, count=1)
+                    try:
+                        self.__dict__["tree"] = lxml.html.document_fromstring(reopened, parser=_PARSER)
+                        redo = True
+                    except (lxml.etree.ParserError, ValueError):
+                        pass
+            if redo:
+                marks, attr_els = [], []
+                blocks = html_blocks(self.tree, marks, attr_els)
             self.__dict__["marks"] = marks
+            self.__dict__["_attr_els"] = attr_els
             return blocks
         self.__dict__["marks"] = []
+        self.__dict__["_attr_els"] = []
         return text_blocks(self.text)
 
     @property
@@ -318,6 +432,16 @@ class Page:
         if "marks" not in self.__dict__:
             self.blocks  # noqa: B018 - the walk fills the marks
         return self.__dict__["marks"]  # type: ignore[no-any-return]
+
+    @cached_property
+    def attr_elements(self) -> list[Any]:
+        """Every element with an ``itemprop`` or ``rel`` attribute (or a post-author comment class), in
+        document order: gathered by the block walk, for field code that would otherwise scan the tree."""
+        from ._blocks import attr_elements
+
+        if "_attr_els" not in self.__dict__:
+            self.blocks  # noqa: B018 - the walk gathers them
+        return attr_elements(self.__dict__["_attr_els"])
 
     @cached_property
     def soup(self) -> Any:

@@ -7,6 +7,7 @@ from typing import Any
 
 import lxml.etree
 
+from .._blocks import POST_AUTHOR_CLASS
 from .._blocks import Block as PageBlock
 from .._blocks import collapse
 from .._model import Byline
@@ -302,7 +303,12 @@ def _rel_author_names(page: Page) -> list[Byline]:
         return []
     out: list[Byline] = []
     site: frozenset[str] | None = None
-    for el in tree.xpath("//a[@rel='author'] | //*[@itemprop='author']")[:20]:
+    marked = [
+        el
+        for el in page.attr_elements  # gathered by the block walk, in document order
+        if el.get("itemprop") == "author" or (el.tag == "a" and el.get("rel") == "author")
+    ]
+    for el in marked[:20]:
         if _in_comments(el):
             continue
         name_el = el.xpath(".//*[@itemprop='name']")
@@ -986,8 +992,12 @@ def _excluding_hints(page: Page, head: int | None, first: PageBlock | None) -> f
     return NOT_BYLINE_HINTS - shared
 
 
-#: Class a blog engine gives a comment written by the post's own author (WordPress "bypostauthor").
-POST_AUTHOR_COMMENT = "bypostauthor"
+#: Class a blog engine gives a comment written by the post's own author (the block walk gathers them).
+POST_AUTHOR_COMMENT = POST_AUTHOR_CLASS
+
+
+#: What XPath's normalize-space() splits class words on.
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
 
 
 def _post_author_comment(page: Page) -> list[Byline]:
@@ -996,7 +1006,12 @@ def _post_author_comment(page: Page) -> list[Byline]:
     tree = page.tree
     if tree is None:
         return []
-    for el in tree.xpath(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {POST_AUTHOR_COMMENT} ')]")[:3]:
+    marked = [
+        el
+        for el in page.attr_elements  # gathered by the block walk, in document order
+        if POST_AUTHOR_COMMENT in _XML_SPACE.split(el.get("class") or "")
+    ]
+    for el in marked[:3]:
         names = el.xpath(".//*[contains(@class, 'comment-author') or contains(@class, 'author') or @class='fn']")
         for name_el in names[:4]:
             fn = name_el.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]")

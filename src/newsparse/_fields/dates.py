@@ -235,10 +235,10 @@ def _itemprops(page: Page) -> dict[str, list[Any]]:
     cached = page.__dict__.get("_itemprops")
     if cached is None:
         cached = {}
-        tree = page.tree
-        if tree is not None:
-            for el in tree.xpath("//body//*[@itemprop]"):
-                for prop in (el.get("itemprop") or "").split():
+        for el in page.attr_elements:  # gathered by the block walk
+            value = el.get("itemprop")
+            if value and next(el.iterancestors("body"), None) is not None:
+                for prop in value.split():
                     cached.setdefault(prop, []).append(el)
         page.__dict__["_itemprops"] = cached
     return cached
@@ -380,12 +380,15 @@ def _printed(page: Page) -> list[tuple[int, _dt.datetime, bool]]:
             out.append((mark.block_index, d, upd))
     dayfirst = _dayfirst(page)
     for b in page.blocks[max(0, start - HEADER_TEXT_WINDOW) : start + SHORT_LINE_SPILL]:
-        if b.hints & NOT_ARTICLE_DATE_HINTS or b.kind == "caption" or NOTICE_WORDS.search(b.text):
+        if b.hints & NOT_ARTICLE_DATE_HINTS or b.kind == "caption":
             continue
+        # the notice test last: a long paragraph outside the story's opening is not read at all
         if len(b.text) <= (MAX_DATE_LINE_CHARS if b.index < start else SHORT_LINE_CHARS):
+            if NOTICE_WORDS.search(b.text):
+                continue
             for d, upd in _labelled_dates(b.text, "", dayfirst):
                 out.append((b.index, d, upd))
-        elif start <= b.index < start + HEADER_SPILL:
+        elif start <= b.index < start + HEADER_SPILL and not NOTICE_WORDS.search(b.text):
             # a story that opens with its date ("29.11.2022 – The council ...")
             opening = b.text[:OPENING_DATE_CHARS]
             for d, upd in _labelled_dates(opening, "", dayfirst):
