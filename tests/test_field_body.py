@@ -223,3 +223,103 @@ def test_an_embedded_post_inside_the_story_is_kept() -> None:
     texts = _texts(_page(html))
     assert any(t.startswith("The quay is gone") for t in texts)
     assert texts[-1] == P4
+
+
+L1 = P1 + " " + P4
+L2 = P2 + " " + P5
+L3 = P3 + " " + P6
+L4 = P4 + " " + P1
+L5 = P5 + " " + P2
+L6 = P6 + " " + P3
+
+
+def test_story_chunk_opening_with_a_linked_section_title_is_kept() -> None:
+    # the story's chunks repeat its container's class; a later chunk opens with a section title that links
+    # to what it covers, and holds several paragraphs of prose: a section, not a teaser
+    html = f"""<main><h1>Harbor wall gives way in storm</h1>
+    <div class="wrap"><div class="story-text">{_ps(L1, L2, L6, P1)}</div></div>
+    <div class="box"><p>Share this article</p></div>
+    <div class="wrap"><div class="story-text"><h2><a href="/wall">The wall</a></h2>{_ps(L3, L4, L5)}</div></div>
+    </main>"""
+    texts = _texts(_page(html))
+    assert texts[:4] == [L1, L2, L6, P1]
+    assert L5 in texts and L3 in texts
+
+
+def test_linked_title_over_a_short_teaser_chunk_stays_out() -> None:
+    teaser = "A short summary of another story that the site would like you to read next."
+    html = f"""<main><h1>Harbor wall gives way in storm</h1>
+    <div class="wrap"><div class="story-text">{_ps(L1, L2, L3)}</div></div>
+    <div class="box"><p>Share this article</p></div>
+    <div class="wrap"><div class="story-text"><h2><a href="/other">Another story</a></h2>{_ps(teaser)}</div></div>
+    </main>"""
+    texts = _texts(_page(html))
+    assert texts == [L1, L2, L3]
+
+
+def test_long_gallery_in_a_sidebar_does_not_outweigh_the_story() -> None:
+    # a slideshow in a side rail with a long caption per slide: more text than the story, but a box
+    slides = "".join(
+        f"<div class='slide'><h3>{i}/12 Slide</h3><p>Slide {i}: {P4} {P5}, and, again, more, words, here.</p></div>"
+        for i in range(12)
+    )
+    html = f"""<div class="page"><article><h1>Harbor wall gives way in storm</h1>
+    <div class="text">{_ps(L1, L2, L3, L4)}</div></article>
+    <div class="right-rail"><div class="gallery">{slides}</div></div></div>"""
+    texts = _texts(_page(html))
+    assert texts[0] == L1
+    assert not any(t.startswith("Slide") for t in texts)
+
+
+def test_story_sections_inside_a_page_wide_sidebar_wrapper_are_all_kept() -> None:
+    # a template that marks the whole page as a widget: the story's later sections are siblings of its
+    # first one and score as little as everything in the wrapper
+    html = f"""<div class="widget-page"><h1>Harbor wall gives way in storm</h1>
+    <div class="text-a">{_ps(L1, L2, L3, L4)}</div>
+    <div class="text-b">{_ps(P2, P5)}</div><div class="text-c">{_ps(P3, P6)}</div></div>"""
+    texts = _texts(_page(html))
+    assert texts[0] == L1
+    assert P5 in texts and P6 in texts
+
+
+def test_story_continued_inside_a_promotion_wrapper_is_kept() -> None:
+    # the story's second half sits in a wrapper classed like a sign-up box (a metering wrapper)
+    html = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="body">{_ps(L1, L2)}
+    <div class="newsletter-wrap"><form><h2>Our weekly letter</h2><p>Sign up for our newsletter.</p></form>
+    {_ps(L3, L4, L5)}</div></div></article>"""
+    texts = _texts(_page(html))
+    assert texts[:2] == [L1, L2]
+    assert L3 in texts and L5 in texts
+    assert not any("newsletter" in t for t in texts)
+
+
+def test_single_pitch_paragraph_in_a_promotion_box_stays_out() -> None:
+    pitch = "If you value reporting like this, we have an offer for you: readers who join get every story, " \
+        "no limits and a printed edition at home each month, for less than a coffee a week."
+    html = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="body">{_ps(L1, L2, L3)}<div class="membership-box">{_ps(pitch)}</div>{_ps(L4)}</div></article>"""
+    texts = _texts(_page(html))
+    assert pitch not in texts
+    assert texts == [L1, L2, L3, L4]
+
+
+def test_full_text_of_related_stories_does_not_outweigh_the_story() -> None:
+    # cards of related stories carrying their whole text (hidden on screen): more prose than the story
+    card = _ps(*[f"Card text {i}: {L5}, and, more, words." for i in range(5)])
+    cards = f"<div class='card'><div class='card-text'>{card}</div></div>" * 2
+    html = f"""<div class="page"><article><h1>Harbor wall gives way in storm</h1>
+    <div class="text">{_ps(L1, L2, L3, L4)}</div></article>
+    <div class="related-stories"><div class="list">{cards}</div></div></div>"""
+    texts = _texts(_page(html))
+    assert texts[0] == L1
+    assert not any(t.startswith("Card text") for t in texts)
+
+
+def test_story_continued_inside_a_related_wrapper_keeps_its_short_paragraphs() -> None:
+    short = "Nobody was hurt."
+    html = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="body">{_ps(L1, L2)}
+    <div class="related-wrap">{_ps(L3, short, L4, L5)}</div></div></article>"""
+    texts = _texts(_page(html))
+    assert texts == [L1, L2, L3, short, L4, L5]

@@ -295,3 +295,20 @@ def test_publication_label_in_another_language_beside_its_update() -> None:
     page = _page(body, lang="pl")
     assert _day(published(page)) == "2020-09-03"
     assert _day(modified(page)) == "2020-09-05"
+
+
+def test_an_event_listing_that_opens_with_its_time_range_has_no_publication_date() -> None:
+    body = """<div class="event-content"><p>2023-01-10 10:30:00 2023-01-10 11:00:00 America/Chicago Storytime
+    at the harbor library: families bring the little ones for songs, rhymes and picture books about boats,
+    tides and the old lighthouse, with a craft table after the last story.</p>
+    <p>The event is free and open to all ages; no registration is needed for groups smaller than ten.</p></div>"""
+    assert published(_page(body)) is None
+
+
+def test_a_header_line_with_a_time_range_gives_no_publication_date() -> None:
+    body = f"""<article><h1>Harbor wall gives way in storm</h1>
+    <div class="meta">Jan 10, 2023 10:30 – Jan 10, 2023 11:00</div><div class="entry-content">{STORY}</div></article>"""
+    assert published(_page(body)) is None
+    # two labelled dates are a publication and an update, not a range
+    body = body.replace("Jan 10, 2023 10:30 – Jan 10, 2023 11:00", "Posted Jan 10, 2023 10:30, updated Jan 11, 2023 11:00")
+    assert _day(published(_page(body))) == "2023-01-10"

@@ -28,10 +28,11 @@ CONTENT_HINT_BOOST = 1.25
 NON_BODY_HINT_PENALTY = 0.3
 #: Blocks in these regions never vote for the story container: reader comments often outweigh the story.
 SCORE_EXCLUDED_HINTS = frozenset({"comment"})
-#: Blocks in footers, sidebars, menus, sign-up boxes and hidden (paywall, modal) boxes vote for their container
-#: with less weight: a blog's "about this site" paragraphs or a paywall's list of offers can outweigh a short
-#: post (not excluded: some templates wrap the story itself in such a class) ...
-DAMPED_HINTS = frozenset({"footer", "nav", "promo", "hidden"})
+#: Blocks in footers, menus, sign-up boxes, hidden (paywall, modal) boxes, side rails and related-story cards vote
+#: for their container with less weight: a blog's "about this site" paragraphs, a paywall's list of offers, a rail's
+#: captioned slideshow or cards carrying other stories' full text can outweigh a short post (not excluded: some
+#: templates wrap the story itself in such a class) ...
+DAMPED_HINTS = frozenset({"footer", "nav", "promo", "hidden", "aside", "related"})
 #: ... by this factor.
 DAMPED_HINT_WEIGHT = 0.3
 #: A block more than this share link text is navigation, not prose.
@@ -123,11 +124,14 @@ def analyze(page: Page) -> Analysis:
         adjusted[el] = s
     best = max(adjusted, key=adjusted.__getitem__)
     best_score = adjusted[best]
-    roots = _with_siblings(best, best_score, adjusted)
-    result.container = best
     result.container_hints = _inherited_hints(best, blocks)
+    # a story inside a damped region (a template wrapping everything in "sidebar-layout") votes damped:
+    # the absolute floors for its other chunks are damped alike
+    unit = DAMPED_HINT_WEIGHT if result.container_hints & DAMPED_HINTS else 1.0
+    roots = _with_siblings(best, best_score, adjusted, unit)
+    result.container = best
     main = _blocks_inside(blocks, roots)
-    twins = [t for t in _twins(best, best_score, adjusted) if all(t is not r for r in roots)]
+    twins = [t for t in _twins(best, best_score, adjusted, unit) if all(t is not r for r in roots)]
     if twins and main:
         main = _join_twins(blocks, main, twins)
     result.main = _extend_with_adjacent_prose(blocks, main)
@@ -262,12 +266,12 @@ def _first_inside(blocks: list[Block], order: range, root: Any, dist: dict[Any, 
     return None
 
 
-def _with_siblings(best: Any, best_score: float, scores: dict[Any, float]) -> list[Any]:
+def _with_siblings(best: Any, best_score: float, scores: dict[Any, float], unit: float = 1.0) -> list[Any]:
     """The best container and those of its siblings that hold more of the story (split articles)."""
     parent = best.getparent()
     if parent is None or (parent.tag if isinstance(parent.tag, str) else "") in ("html",):
         return [best]
-    threshold = max(SIBLING_MIN_SCORE, best_score * SIBLING_SHARE)
+    threshold = max(SIBLING_MIN_SCORE * unit, best_score * SIBLING_SHARE)
     best_class = best.get("class")
     roots = []
     for sib in parent:
@@ -298,7 +302,11 @@ def _join_twins(blocks: list[Block], main: list[Block], twins: list[Any]) -> lis
     lo, hi = main[0].index, main[-1].index
     extra: set[int] = set()
     for a, b in sorted(spans):  # forwards from the story's end
-        if a > hi and a - hi - 1 <= TWIN_MAX_GAP and _plain_gap(blocks, hi + 1, a + 1, True):
+        if (
+            a > hi
+            and a - hi - 1 <= TWIN_MAX_GAP
+            and _plain_gap(blocks, hi + 1, a + 1, True, _prose_chunk(blocks, a, b))
+        ):
             extra.update(range(a, b + 1))
             hi = b
     for a, b in sorted(spans, reverse=True):  # backwards from its start
@@ -333,26 +341,44 @@ def _spans(blocks: list[Block], roots: list[Any]) -> list[tuple[int, int]]:
     return [(first[r], last[r]) for r in roots if r in first]
 
 
-def _plain_gap(blocks: list[Block], start: int, end: int, forward: bool) -> bool:
+#: A twin chunk holding this many paragraphs of prose continues the story even under a linked heading (a
+#: section titled with a link to what it covers); a teaser under a linked title is a line or two.
+TWIN_PROSE_PARAGRAPHS = 3
+#: ... each at least this long.
+TWIN_PROSE_CHARS = 150
+
+
+def _prose_chunk(blocks: list[Block], first: int, last: int) -> bool:
+    """Whether a chunk holds several paragraphs of prose (a section of the story, not a teaser card)."""
+    n = 0
+    for b in blocks[first : last + 1]:
+        if b.kind == "paragraph" and len(b.text) >= TWIN_PROSE_CHARS and b.link_density < 0.2:
+            n += 1
+            if n >= TWIN_PROSE_PARAGRAPHS:
+                return True
+    return False
+
+
+def _plain_gap(blocks: list[Block], start: int, end: int, forward: bool, prose_chunk: bool = False) -> bool:
     """Whether the blocks between two chunks (and the next chunk's first block) are furniture, not the start
     of teasers (link-dense headings) or, after the story, of the comments (marked up like the story) or of
-    a list of links (a chunk that opens with a link)."""
+    a list of links (a chunk that opens with a link). A linked heading opening a chunk of prose is the
+    title of a section of the story."""
     from .. import _recognize as R
 
     for b in blocks[start:end]:
-        if b.kind == "heading" and b.link_density > MAX_LINK_DENSITY:
-            return False
         if forward and (
-            "comment" in b.hints
-            or R.is_comment_section_heading(b.text)
-            or R.is_comment_form_line(b.text)
-            or (b.index == end - 1 and b.link_density > MAX_LINK_DENSITY)
+            "comment" in b.hints or R.is_comment_section_heading(b.text) or R.is_comment_form_line(b.text)
         ):
+            return False
+        if forward and prose_chunk and b.index == end - 1 and b.kind == "heading":
+            continue  # the linked title of the next section
+        if b.link_density > MAX_LINK_DENSITY and (b.kind == "heading" or (forward and b.index == end - 1)):
             return False
     return True
 
 
-def _twins(best: Any, best_score: float, scores: dict[Any, float]) -> list[Any]:
+def _twins(best: Any, best_score: float, scores: dict[Any, float], unit: float = 1.0) -> list[Any]:
     """Elements elsewhere on the page with the best container's tag and classes that hold prose and sit
     near it in the tree: the other chunks of a story split by the template."""
     cls = best.get("class")
@@ -372,7 +398,7 @@ def _twins(best: Any, best_score: float, scores: dict[Any, float]) -> list[Any]:
     if not near:
         return []
     twins = []
-    floor = TWIN_MIN_SCORE
+    floor = TWIN_MIN_SCORE * unit
     for cand, s in scores.items():
         if cand is best or s < floor or cand.tag != best.tag:
             continue

@@ -210,6 +210,33 @@ def _embedded_post(b: PageBlock, extra: frozenset[str]) -> bool:
     return b.kind == "quote" and (extra & P.NON_BODY_HINTS) <= _EMBED_HINTS
 
 
+#: Region words of a box that templates also wrap around the rest of a story (a metering, newsletter or
+#: "more on this" wrapper).
+_WRAPPER_HINTS = frozenset({"promo", "related"})
+
+
+#: Such a wrapper holds the story when it holds this many paragraphs of prose (a pitch box holds one or two).
+MIN_WRAPPED_PROSE = 3
+
+
+def _story_in_wrapper(blocks: list[PageBlock], allowed: frozenset[str]) -> set[int]:
+    """Paragraphs of story prose inside wrappers marked as a promotion or as related content (a story's
+    second half under a metering or sign-up wrapper): plain, not themselves a call to sign up, and among
+    several long ones."""
+    found = set()
+    plain = []
+    for b in blocks:
+        extra = (b.hints - allowed) & P.NON_BODY_HINTS
+        if extra and extra <= _WRAPPER_HINTS and b.tag == "p" and b.link_density < 0.2 and not _PROMO.search(b.text):
+            plain.append(b.index)
+            if _is_prose(b):
+                found.add(b.index)
+    if len(found) < MIN_WRAPPED_PROSE:
+        return set()
+    lo, hi = min(found), max(found)
+    return {i for i in plain if lo <= i <= hi}  # with the short paragraphs between them ("Nobody was hurt.")
+
+
 def _linked_sentence(b: PageBlock) -> bool:
     """A sentence of prose whose links are most of its text (names and places linked by the site)."""
     t = b.text
@@ -229,9 +256,10 @@ def _find_body_blocks(page: Page) -> list[PageBlock]:
     out: list[PageBlock] = []
     blocks = _cut_comments(a.main)
     allowed = _story_hints(blocks, a.container_hints)
+    wrapped = _story_in_wrapper(blocks, allowed)
     for b in blocks:
         extra = b.hints - allowed
-        if extra & P.NON_BODY_HINTS and not _embedded_post(b, extra):
+        if extra & P.NON_BODY_HINTS and not _embedded_post(b, extra) and not (out and b.index in wrapped):
             continue
         if b.kind == "caption" or "caption" in extra:
             continue

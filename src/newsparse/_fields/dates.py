@@ -153,6 +153,9 @@ OPENING_DATE_CHARS = 24
 LABEL_CHARS = 40
 #: A declared date this close to the printed or URL day is the same moment in another zone.
 ZONE_SLACK = _dt.timedelta(days=1)
+#: What stands between the two ends of an event's time range ("2023-01-10 10:30 2023-01-10 11:00",
+#: "Jan 10 - Jan 12", "10. bis 12. März"): such a pair is a schedule, not a publication date.
+RANGE_JOINER = re.compile(r"\s*(?:[-\u2013\u2014~]|to|until|till|bis|au|al|a|à|tot)?\s*", re.I)
 #: Zones lie within 14 hours of UTC...
 MAX_ZONE_OFFSET = _dt.timedelta(hours=14)
 #: ...on quarter hours (Nepal is +05:45).
@@ -308,12 +311,31 @@ def _is_update_label(prefix: str) -> bool:
 
 
 def _labelled_dates(text: str, lead: str, dayfirst: bool | None) -> Iterator[tuple[_dt.datetime, bool]]:
-    """The dates of a short printed line, each with whether its label makes it an update."""
+    """The dates of a short printed line, each with whether its label makes it an update.
+
+    Two dates joined only by a range word ("10:30 - 11:00", "Jan 10 to Jan 12") are an event's
+    start and end, not when the page was published: neither is given."""
+    spans = find_date_spans(text, dayfirst=dayfirst)
+    in_range: set[int] = set()
+    for i in range(len(spans) - 1):
+        if RANGE_JOINER.fullmatch(text[spans[i][1] : spans[i + 1][0]]):
+            in_range.update((i, i + 1))
     prev = 0
-    for start, end, d in find_date_spans(text, dayfirst=dayfirst):
+    for i, (start, end, d) in enumerate(spans):
         label = (lead + " " + text[prev:start])[-LABEL_CHARS:]
-        yield d, _is_update_label(label)
+        if i not in in_range:
+            yield d, _is_update_label(label)
         prev = end
+
+
+def _opens_with_range(text: str, dayfirst: bool | None) -> bool:
+    """Whether a text opens with an event's time range (two dates joined only by a range word)."""
+    spans = find_date_spans(text[: 2 * OPENING_DATE_CHARS + 20], dayfirst=dayfirst)
+    return (
+        len(spans) >= 2
+        and spans[0][0] < OPENING_DATE_CHARS
+        and RANGE_JOINER.fullmatch(text[spans[0][1] : spans[1][0]]) is not None
+    )
 
 
 def _labelled_yearless(text: str, lead: str, reference: _dt.datetime) -> list[tuple[_dt.datetime, bool]]:
@@ -391,6 +413,8 @@ def _printed(page: Page) -> list[tuple[int, _dt.datetime, bool]]:
         elif start <= b.index < start + HEADER_SPILL and not NOTICE_WORDS.search(b.text):
             # a story that opens with its date ("29.11.2022 – The council ...")
             opening = b.text[:OPENING_DATE_CHARS]
+            if _opens_with_range(b.text, dayfirst):
+                continue  # an event listing opens with its start and end times
             for d, upd in _labelled_dates(opening, "", dayfirst):
                 out.append((b.index, d, upd))
                 break
