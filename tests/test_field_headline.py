@@ -153,3 +153,51 @@ def test_a_columnist_name_set_as_a_heading_is_not_the_headline() -> None:
     <p><span>By <span class="last-byline">Marta Q. Elst</span></span></p></article>"""
     page = _page(body, head, title="Harbour Times en Español - Harbour Times", url="https://harbourtimes.test/es")
     assert headline_text(page) != "Marta Q. Elst"
+
+
+def test_masthead_site_name_is_not_the_title_matching_block() -> None:
+    # the <title> is only the site's name; the masthead prints that name, the story its own headline
+    body = f"""<div class="top"><p>Harbour Times</p></div>
+    <div><p>Search</p></div>
+    <div class="story"><p>Ferry moves to the north pier</p><p>By Jane Roe</p>{STORY}</div>"""
+    page = _page(body, title="Harbour Times Online", url="https://harbourtimes.test/story.php?id=7")
+    assert headline_text(page) != "Harbour Times"
+
+
+def test_section_h1_gives_way_to_story_heading_above_the_date_and_label_lines() -> None:
+    # an index template reused for a story: <h1> names the section, the story's <h2> sits over its date line
+    # and its linked label line ("Filed under: <a>Coast</a>"), which is no headline
+    body = f"""<h1>Latest News</h1><div class="menu"><p>Archives</p></div>
+    <div class="post"><h2>Ferry moves to the north pier after storm</h2>
+    <div class="meta">Posted Friday, January 18, 2008</div>
+    <div class="meta">Filed under: <a href="/c/coast">Coast</a></div></div><div class="text">{STORY}</div>"""
+    page = _page(body, title="")
+    assert headline_text(page) == "Ferry moves to the north pier after storm"
+
+
+def test_headline_under_a_date_line_the_story_opens_with() -> None:
+    # the story's found start is its date line: the headline printed under it is still taken
+    body = f"""<div class="col"><a href="/s">Other Sports</a></div>
+    <div class="art"><p class="date">Thursday, January 10, 2008</p>
+    <p class="headline">Ferry moves to the north pier</p>{STORY}</div>"""
+    page = _page(body, title="Harbour Post: Coast")
+    assert headline_text(page) == "Ferry moves to the north pier"
+
+
+def test_story_opening_with_its_headline_over_the_byline() -> None:
+    # an unmarked line opening the story, right over "By ..." and the date line, is its headline
+    body = f"""<div class="menu"><ul><li><a href="/a">Markets</a></li><li><a href="/b">Muse</a></li></ul></div>
+    <div class="story"><div>Ferry moves to the north pier (Update2)</div><p>By Jane Roe</p>{STORY}</div>"""
+    page = _page(body, title="Harbour Post: Coast")
+    assert headline_text(page) == "Ferry moves to the north pier (Update2)"
+
+
+def test_tool_lines_between_headline_and_story_are_passed_over() -> None:
+    # old table layout: unmarked headline cell, then "Save Email Print", the date and a comments count
+    body = f"""<table><tr><td>Ferry moves to the north pier</td></tr>
+    <tr><td><a href="/s">Save</a> <a href="/e">Email</a> <a href="/p">Print</a></td></tr>
+    <tr><td>Posted: 6:12 PM Dec 30, 2007</td></tr></table>
+    <div><a href="#c">0 comments</a></div><div>A | A | A</div>
+    <div class="text">{STORY}</div>"""
+    page = _page(body, title="Harbour Post - Coast  Coast section front")
+    assert headline_text(page) == "Ferry moves to the north pier"

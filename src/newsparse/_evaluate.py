@@ -94,6 +94,9 @@ CORPUS_METRICS = (
     "errors",
 )
 
+#: The corpus metrics that are the plain mean of per-page scores (a contiguous run of CORPUS_METRICS).
+_PAGE_MEAN_METRICS = CORPUS_METRICS[CORPUS_METRICS.index("headline_exact") : CORPUS_METRICS.index("no_phantom_comments") + 1]
+
 #: The gold-set metrics, in the order the table prints them.
 GOLD_METRICS = (
     "headline",
@@ -671,18 +674,7 @@ def _aggregate_corpus(pages: Sequence[Mapping[str, Any]]) -> dict[str, float]:
     if wt or wot:
         found_without = wot - csum("without_absent")
         out["body_snippet_f1"] = prf(csum("with_found"), found_without, wt - csum("with_found"))[2]
-    for key in (
-        "headline_exact",
-        "headline_f1",
-        "headline_exact_single",
-        "authors_f1",
-        "authors_f1_named",
-        "authors_none_ok",
-        "published_acc",
-        "published_invented",
-        "comments_f1",
-        "no_phantom_comments",
-    ):
+    for key in _PAGE_MEAN_METRICS:
         m = smean(key)
         if m is not None:
             out[key] = m

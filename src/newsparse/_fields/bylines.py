@@ -443,7 +443,7 @@ def _handle(text: str, site: frozenset[str], *, bare: bool = False) -> list[Byli
     return []
 
 
-#: A site name and a single word this long that start alike are one name ("Interscenario" and interscenar.io).
+#: A site name and a single word this long that start alike are one name ("Harbourly" and harbour.ly).
 MIN_SITE_STEM = 5
 
 

@@ -235,12 +235,14 @@ def _find_headline(page: Page) -> str | None:
             if (d.startswith(n) and len(n) >= 0.5 * len(d)) or (main_heading and n in d and len(n) >= 20):
                 return str(b.text)
     from_title = _block_matching_title(page, md.title)
-    if len(h1_ok) == 1 and len(h1_ok[0].text) >= 8 and h1_ok[0].link_density < 0.5:
-        return str(h1_ok[0].text)
-    if from_title:
-        return from_title
     per_article = bool(_jsonld_headline(page) or md.first("og:title", "twitter:title"))
     above = _heading_above_body(page, per_article)
+    if len(h1_ok) == 1 and len(h1_ok[0].text) >= 8 and h1_ok[0].link_density < 0.5:
+        if not _section_h1_over_story(page, h1_ok[0], above):
+            return str(h1_ok[0].text)
+        return above
+    if from_title:
+        return from_title
     if above:
         return above
     if cleaned and not (len(h1_ok) == 1 and len(words(cleaned[0])) < GENERIC_TITLE_WORDS):
@@ -248,6 +250,15 @@ def _find_headline(page: Page) -> str | None:
     if h1_ok:
         return str(h1_ok[0].text)
     return None
+
+
+def _section_h1_over_story(page: Page, h1: Any, above: str | None) -> bool:
+    """Whether the page's one <h1> is a section name ("Latest News") printed over a longer heading that
+    sits just above the story (index pages reused for a story print the section as <h1>, the story as <h2>)."""
+    if not above or len(words(h1.text)) >= GENERIC_TITLE_WORDS or len(words(above)) <= len(words(h1.text)):
+        return False
+    n = norm(above)
+    return any(b.index > h1.index and b.kind == "heading" and norm(b.text) == n for b in page.blocks)
 
 
 def _printed_title_part(page: Page, declared: list[str], headings: list[Any]) -> str | None:
@@ -304,14 +315,26 @@ def _heading_above_body(page: Page, declared_per_article: bool) -> str | None:
     from .textmode import _is_byline_line, _is_date_line
 
     start = _first_body_index(page)
+    # the analysis sometimes opens the story at its date or byline line: the headline may sit just under it
+    for b in page.blocks[start : start + HEADER_LINES_AT_START]:
+        t = b.text.strip()
+        if not (b.hints & {"byline", "date"} or _is_date_line(t) or _is_byline_line(t)):
+            break
+        start += 1
+    start = min(start, len(page.blocks))
     plain_ok = not declared_per_article
     # the story's first block too: the analysis sometimes counts the headline in
     for b in reversed(page.blocks[max(0, start - HEAD_ABOVE_BODY) : start + 1]):
         text = b.text.strip()
         if b.hints & _HEADER_LINE_HINTS or b.kind == "caption" or _is_date_line(text) or _is_byline_line(text):
             continue  # the byline, date and photo caption sit between headline and story
+        if 0 < b.link_density < 0.5 and _LINKED_LABEL.match(text):
+            continue  # "Filed under: <a>Sports</a>", "Tags: <a>...</a>": the story's labels, under its headline
         if b.link_density < 0.5 and len(words(text)) > HEAD_PLAIN_MAX_WORDS and not b.hints & _CHROME_HINTS:
             continue  # the story's prose (its first paragraphs may open above the block found first)
+        if b.index < start and len(words(text)) <= TOOL_LINE_MAX_WORDS and not b.hints & _CHROME_HINTS:
+            if b.link_density >= 0.5 or len(text) < 10:
+                continue  # the story's tool line ("Save Email Print", "0 comments", "A | A | A") under its headline
         if b.link_density >= 0.5 or b.hints & _CHROME_HINTS or not 10 <= len(text) <= MAX_TITLE_CHARS:
             plain_ok = False
             continue
@@ -322,16 +345,39 @@ def _heading_above_body(page: Page, declared_per_article: bool) -> str | None:
         if "headline" in b.hints and (b.index < start or _headline_like(text)):
             return str(b.text)  # the story's first block only when it reads like a headline
         if b.index >= start:
+            if _plain_headline(text) and _over_header_line(page, b):
+                return str(b.text)  # the story opens with its headline over the byline/date line
             continue
         if not plain_ok:
             continue
         ws = words(text)
         if find_dates(text) or (text.isupper() and len(ws) <= AGENCY_MAX_WORDS) or not _wordy(ws):
             continue  # "Monday, 14 January 2008 (Mumbai):", "THE CANADIAN PRESS"
-        if HEAD_MIN_WORDS <= len(ws) <= HEAD_PLAIN_MAX_WORDS and not text.endswith(_SENTENCE_ENDS):
+        if _plain_headline(text):
             return str(b.text)
         plain_ok = False
     return None
+
+
+def _plain_headline(text: str) -> bool:
+    """Whether an unmarked line reads like a headline: a few words, no date, no sentence or label end."""
+    ws = words(text)
+    if find_dates(text) or (text.isupper() and len(ws) <= AGENCY_MAX_WORDS) or not _wordy(ws):
+        return False
+    return HEAD_MIN_WORDS <= len(ws) <= HEAD_PLAIN_MAX_WORDS and not text.endswith(_SENTENCE_ENDS)
+
+
+def _over_header_line(page: Page, b: Any) -> bool:
+    """Whether a byline or date line follows ``b`` at once (a short agency or place line may come between)."""
+    from .textmode import _is_byline_line, _is_date_line
+
+    for nxt in page.blocks[b.index + 1 : b.index + 1 + DEK_BYLINE_GAP]:
+        t = nxt.text.strip()
+        if nxt.hints & {"byline", "date"} or _is_byline_line(t) or _is_date_line(t):
+            return True
+        if len(words(t)) > AGENCY_MAX_WORDS or nxt.link_density >= 0.5:
+            return False
+    return False
 
 
 def _byline_texts(page: Page) -> frozenset[str]:
@@ -361,6 +407,12 @@ def _wordy(ws: list[str]) -> bool:
     return sum(1 for w in ws if w.isalpha()) >= HEAD_MIN_WORDS
 
 
+#: A label line ("Filed under: Sports"): at most three words before a colon (its value is a link).
+_LINKED_LABEL = re.compile(r"^\w+(?:\s+\w+){0,2}\s*:\s+\S")
+#: A linked line this short between headline and story is a tool line (print, e-mail, comments count).
+TOOL_LINE_MAX_WORDS = 3
+#: At most this many date/byline lines at the story's found start are skipped to look for the headline under them.
+HEADER_LINES_AT_START = 2
 #: Header lines that sit between a headline and its story.
 _HEADER_LINE_HINTS = frozenset({"byline", "date", "caption", "dek"})
 #: An unmarked headline line (no heading tag, no headline class) has this many words.
@@ -390,6 +442,8 @@ def _block_matching_title(page: Page, title: str | None) -> str | None:
     for b in page.blocks[: body_start + 3]:
         if not 10 <= len(b.text) <= MAX_TITLE_CHARS or b.link_density > 0.5:
             continue
+        if _alnum(b.text) in keys:
+            continue  # the site's name printed in the masthead shares the <title>'s words too
         ws = words(b.text)
         if len(ws) < 2:
             continue
