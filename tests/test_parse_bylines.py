@@ -134,6 +134,10 @@ CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
     ("By Richard (R.J.) Moss", [("Richard (R.J.) Moss", None, None)]),
     ("Carla (Maria Luisa) Ferreira", [("Carla (Maria Luisa) Ferreira", None, None)]),
     ("Jane Doe (AFP)", [("Jane Doe", None, "AFP")]),
+    # a credit word in parentheses after each name is that person's credit, as "Fotos: Max Lenz" would be
+    ("Lena Brandt (Text) und Max Lenz (Fotos)", [("Lena Brandt", None, None), ("Max Lenz", "photographer", None)]),
+    ("Von Lena Brandt (Text), Max Lenz (Fotos)", [("Lena Brandt", None, None), ("Max Lenz", "photographer", None)]),
+    ("Mary Stone (text) and Carl Finch (photos)", [("Mary Stone", None, None), ("Carl Finch", "photographer", None)]),
     # a legal form makes a company or an association
     ("Jane Doe, Harbor Tools GmbH", [("Jane Doe", None, "Harbor Tools GmbH")]),
 ]

@@ -362,6 +362,23 @@ def test_find_date_spans_cover_the_time() -> None:
     assert text[start:end] == "7:08 AM ET Nov 19, 2019"
 
 
+def test_two_digit_year_after_a_comma_needs_a_clock_time() -> None:
+    # blog comment stamps print "Mar 9, 11 at 10:42 PM": the clock time makes the short year a year
+    assert parse_date("Mar 9, 11 at 10:42 PM") == d(2011, 3, 9, 22, 42)
+    assert parse_date("October 30, 98 - 7:05 am") == d(1998, 10, 30, 7, 5)
+    assert find_dates("Reply by Sam on Sep 2nd, 09 at 1:30 pm") == [d(2009, 9, 2, 13, 30)]
+    # without a time it is a list, a score or a page range; "08:30" after the comma is the hour
+    assert parse_date("Mar 9, 11") is None
+    assert parse_date("Mar 9, 11 points") is None
+    assert find_dates("Mar 9, 11:30") == []
+
+
+def test_ordinal_days() -> None:
+    assert parse_date("August 22nd 2013") == d(2013, 8, 22)
+    assert parse_date("22nd August 2013") == d(2013, 8, 22)
+    assert parse_date("Aug. 3rd, 2015") == d(2015, 8, 3)
+
+
 @pytest.mark.parametrize(
     ("url", "expected"),
     [

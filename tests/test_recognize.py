@@ -74,6 +74,18 @@ def test_pingbacks_load_more_and_counts() -> None:
     assert R.is_comment_section_heading("Your Comments")
 
 
+@pytest.mark.parametrize(
+    "line", ["Discussion (7)", "Discussion: 25 comments", "Join the discussion", "Reader Comments (9)", "Discussion"]
+)
+def test_discussion_headings_open_comments(line: str) -> None:
+    assert R.is_comment_section_heading(line)
+
+
+@pytest.mark.parametrize("line", ["Discussion of the findings", "Discussion and outlook", "Discussion: why it failed"])
+def test_discussion_sub_headings_are_not_comment_headings(line: str) -> None:
+    assert not R.is_comment_section_heading(line)
+
+
 @pytest.mark.parametrize("line", ["Reply", "Report abuse", "Rate This: 0 0", "3 votes", "#2", "Antworten", "12"])
 def test_comment_noise_lines(line: str) -> None:
     assert R.is_comment_noise_line(line)

@@ -223,8 +223,14 @@ _COUNT_LINE = _rx(
 )
 #: Headings that open a comment section.
 _SECTION_HEADING = _rx(
-    r"^(?:\d+\s+)?(?:comments?|responses?|reactions?|discussion|thoughts|your comments|reader comments|"
+    r"^(?:\d+\s+)?(?:comments?|responses?|reactions?|thoughts|your comments|reader comments|"
     r"kommentare?|leserkommentare|commentaires?|comentarios?|commenti|reacties)\b.{0,80}$"
+)
+#: "Discussion (4)", "Join the discussion": only a count or an invitation may go with it, since
+#: "Discussion of the results" is a story (paper) sub-heading.
+_DISCUSSION_HEADING = _rx(
+    r"^(?:(?:join|start|enter)\s+the\s+)?(?:discussion|diskussion)"
+    r"\s*(?:[(\[]\s*\d+(?:\s+comments?)?\s*[)\]]|[:\-–—]?\s*\d+(?:\s+comments?)?)?\s*[:.!]?$"
 )
 #: Per-comment action links and widgets: reply / report / like / permalink.
 _NOISE_LINE = _rx(
@@ -266,7 +272,11 @@ def is_comment_count_line(s: str) -> bool:
 def is_comment_section_heading(s: str) -> bool:
     """A heading that opens a comment section ("Comments", "3 Responses to ...", "Your Comments")."""
     s = s.strip()
-    return len(s) < 120 and (_SECTION_HEADING.match(s) is not None or _COUNT_LINE.match(s) is not None)
+    return len(s) < 120 and (
+        _SECTION_HEADING.match(s) is not None
+        or _COUNT_LINE.match(s) is not None
+        or _DISCUSSION_HEADING.match(s) is not None
+    )
 
 
 def is_comment_noise_line(s: str) -> bool:

@@ -225,6 +225,18 @@ _INNER_CREDIT_WORDS = frozenset(p.split()[-1] for p in _MULTI)
 #: People separators inside a clause.
 _CONJ = r"(?:and|und|et|e|y|en|og|och|with|mit|avec|con|com|met|sowie|и|&)"
 _PEOPLE_RX = re.compile(rf"\s*(?:[,，、]\s*(?:{_CONJ}\s)?|\(\s*(?:{_CONJ}\s)?|\)|\s{_CONJ}\s)\s*", re.I)
+#: A credit word in parentheses after each name ("Anna Weber (Text) und Max Roth (Fotos)"): the word is
+#: that person's credit, as in "Fotos: Max Roth". Job titles ("(Editor)") are read as titles already.
+_PAREN_CREDITS = sorted(
+    (k for k in CREDIT_PREFIXES if " " not in k and k not in _WEAK_PREFIXES and k not in ROLE_HEADS | {"by", "byline"}),
+    key=len,
+    reverse=True,
+)
+_PAREN_CREDIT_RX = re.compile(
+    r"\s{0,3}\(\s{0,3}(?P<w>" + "|".join(re.escape(k) for k in _PAREN_CREDITS) + r")\s{0,3}\)(?=$|[\s,;|/&])", re.I
+)
+#: A conjunction or comma left before the next name once a parenthesised credit is taken out.
+_LEADING_JOIN_RX = re.compile(rf"^[\s,&/]*(?:{_CONJ}\s+)?", re.I)
 # A lost space before a chrome word, a month or a job title: "Evan HartStaff Writer", "PressDecember 2".
 _FUSED_RX = re.compile(
     r"(?<=[a-zà-ÿ]{3})(?="
@@ -422,6 +434,8 @@ def _parse(text: str, single_name: bool) -> list[Byline]:
         nick = _nicknamed(text)
         if nick is not None:
             return [Byline(name=nick)]
+        if _PAREN_CREDIT_RX.search(text):
+            text = _paren_credits(text)
     if _CAMEL_RX.search(text):
         text = _FUSED_RX.sub(" ", text)
     if "@" in text or "http" in text or "www." in text:
@@ -476,6 +490,22 @@ def _nicknamed(text: str) -> str | None:
     if not looks_like_person_name(f"{m.group(2)} {m.group(4)}"):
         return None
     return text[len(m.group(1)) :]
+
+
+def _paren_credits(text: str) -> str:
+    """ "Anna Weber (Text) und Max Roth (Fotos)" -> "Text: Anna Weber | Fotos: Max Roth"."""
+    clauses: list[str] = []
+    pos = 0
+    for m in _PAREN_CREDIT_RX.finditer(text):
+        before = text[pos : m.start()]
+        name = _LEADING_JOIN_RX.sub("", before, count=1).strip()
+        if not name or "(" in name or ")" in name or _PEOPLE_RX.search(name):
+            # no name of its own before the word, or several ("X and Y (photos)"): leave it as printed
+            return text
+        clauses.append(f"{m.group('w')}: {name}")
+        pos = m.end()
+    tail = text[pos:].strip(" ,")
+    return " | ".join([*clauses, tail] if tail else clauses)
 
 
 def _nickname_word(w: str) -> bool:

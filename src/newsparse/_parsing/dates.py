@@ -167,6 +167,11 @@ def _mon(group: str, marks: bool = False) -> str:
 _HAS_DIGIT = re.compile(r"\d")
 
 
+#: What must follow a two-digit year for "Jan 17, 08" to be a date: a clock time, after a space, a
+#: separator or "at" (a lookahead, so the time itself is still read by _TIME_AFTER_RX).
+_SHORT_YEAR_CLOCK = r"(?=(?:\s{1,3}|\s{0,3}[,@|\-–—]\s{0,3})(?:at\s{1,3})?\d{1,2}[:.][0-5]\d(?!\d))"
+
+
 def _date_rx(marks: bool) -> re.Pattern[str]:
     """One scanner for all absolute dates: alternatives are tried left to right at each position."""
     return re.compile(
@@ -183,7 +188,10 @@ def _date_rx(marks: bool) -> re.Pattern[str]:
                 _mon("am", marks)
                 + r"(?:[\s,]{0,3}(?P<ad>\d{1,2})(?:st|nd|rd|th)?(?!\d)[\s,.\-]{0,3}(?P<ay>\d{4})(?!\d)"
                 r"|\s{1,3}(?P<jd>\d{1,2})\s{1,3}(?P<jt>\d{1,2}:[0-5]\d(?::[0-5]\d)?)\s{1,3}"
-                r"(?:[^\W\d_]{1,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\s{1,3})?(?P<jy>\d{4})(?!\d))",
+                r"(?:[^\W\d_]{1,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\s{1,3})?(?P<jy>\d{4})(?!\d)"
+                # 3c. two-digit year after a comma, only with a clock time after it (blog comment stamps):
+                # Jan 17, 08 at 03:13 PM; without the time "Jan 17, 08" is too often a list or a score
+                r"|\s{1,3}(?P<kd>\d{1,2})(?:st|nd|rd|th)?,\s{0,2}(?P<ky>\d{2})" + _SHORT_YEAR_CLOCK + ")",
                 # 4. day first: 4 November 2020 / 4. November 2020 / 4 de noviembre de 2020 / 19-Nov-2019 / 17 d'agost
                 r"(?<![\d.,:])(?P<dd>\d{1,2})(?:st|nd|rd|th|er|re|º|°|ª|\.)?[\s\-/]{0,3}(?:de\s{1,3}|d['’])?"
                 + _mon("dm", marks)
@@ -449,6 +457,11 @@ def _ymd(m: re.Match[str], min_spelled: int, dayfirst: bool | None) -> tuple[int
         name, d, y = m.group("am", "jd", "jy")
         month = MONTHS.get(name.lower())
         return None if month is None else _valid(int(y), month, int(d), min_spelled)
+    if last == "ky":
+        name, d, y = m.group("am", "kd", "ky")
+        month = MONTHS.get(name.lower())
+        year = 2000 + int(y) if int(y) < 70 else 1900 + int(y)
+        return None if month is None else _valid(year, month, int(d), min_spelled)
     if last == "dy":
         d, name, y = m.group("dd", "dm", "dy")
         month = MONTHS.get(name.lower())
