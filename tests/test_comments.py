@@ -437,3 +437,22 @@ def test_gold_comment_recall_and_precision() -> None:
     assert n_true and tp / n_true >= 0.9
     assert tp / max(1, n_pred) >= 0.9
     assert depth_ok / max(1, tp) >= 0.9
+
+
+def test_author_box_with_permalinked_date_gives_the_name_only() -> None:
+    # a theme's .comment-author box holds the permalinked date, the <cite class="fn"> name and "said:"
+    items = "".join(
+        f"""<li class="comment depth-1" id="li-comment-{i}"><div class="comment" id="comment-{i}">
+        <div class="comment-author vcard"><img class="avatar" src="a.png" alt="">
+        <a href="#comment-{i}" class="comment_permalink">On October {i}, 2012 at 10:52 am</a>
+        <cite class="fn"><a href="https://example.org/{name}" class="url">{name}</a></cite> <span class="says">said:</span></div>
+        <div class="comment-body"><p>{text}</p></div></div></li>"""
+        for i, (name, text) in enumerate(
+            [("Qaia", "The north pier was already closed when we tried to leave on Wednesday."),
+             ("Carmel Osei", "Is the ferry still running on the winter timetable this year?")],
+            start=12,
+        )
+    )
+    found = _comments(_page(f'<div id="comments"><h3>2 comments</h3><ol class="commentlist">{items}</ol></div>'))
+    assert [c.author for c in found] == ["Qaia", "Carmel Osei"]
+    assert found[0].published is not None and found[0].published.date() == dt.date(2012, 10, 12)

@@ -541,8 +541,21 @@ def _author_text(el: Any) -> str | None:
         if n > MAX_AUTHOR_LOOKUP:
             break
         if isinstance(sub.tag, str) and _is_author_el(sub):
-            return collapse(sub.text_content()) or None
+            return collapse(_innermost_author_el(sub).text_content()) or None
     return None
+
+
+def _innermost_author_el(el: Any) -> Any:
+    """The author element nested in ``el`` when there is one: a theme's ``.comment-author`` box also
+    holds the permalinked date and "said:", its ``<cite class="fn">`` only the name."""
+    n = 0
+    for d in el.iterdescendants():
+        n += 1
+        if n > MAX_AUTHOR_LOOKUP:
+            break
+        if isinstance(d.tag, str) and _is_author_el(d) and d.text_content().strip():
+            return d
+    return el
 
 
 #: How many elements of a header line are looked through for its author element.
@@ -1119,7 +1132,7 @@ def _author_from_tree(member: Any, limit: int = MAX_AUTHOR_SCAN) -> str | None:
         if not isinstance(el.tag, str):
             continue
         if _is_author_el(el):
-            text = collapse(el.text_content())
+            text = collapse(_innermost_author_el(el).text_content())
             if 0 < len(text) <= 80:
                 return R.clean_comment_author(text) or None
     return None
