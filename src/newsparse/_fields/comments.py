@@ -215,14 +215,8 @@ def _merge_sibling_regions(
         for b in blocks[first : min(len(blocks), last + 1 + MERGE_TRAILING_BLOCKS)]:
             if b.el is None or "hidden" in b.hints:
                 continue
-            path: list[Any] = []
-            el = b.el
-            n = 0
-            while el is not None and el is not parent and n < MAX_CLIMB:
-                path.append(el)
-                el = el.getparent()
-                n += 1
-            if el is parent:
+            path = _path_to(b.el, parent)
+            if path is not None:
                 if b.index > last and not _is_trailing_header(b.text):
                     break
                 merged.append((b, path))
@@ -322,14 +316,8 @@ def _climb(start: Any, stop: set[Any], memo: dict[Any, tuple[Any, bool]]) -> tup
         memo[e] = (outer, bad)
     if outer is None or bad:
         return None
-    path: list[Any] = []
-    el = start
-    n = 0
-    while el is not None and el is not outer and n < MAX_CLIMB:
-        path.append(el)
-        el = el.getparent()
-        n += 1
-    if el is not outer:
+    path = _path_to(start, outer)
+    if path is None:
         return None
     return outer, tuple(path)
 
@@ -650,14 +638,8 @@ def header_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
     for b in blocks[start:]:
         if b.el is None:
             continue
-        path: list[Any] = []
-        el = b.el
-        n = 0
-        while el is not None and el is not region and n < MAX_CLIMB:
-            path.append(el)
-            el = el.getparent()
-            n += 1
-        if el is region:
+        path = _path_to(b.el, region)
+        if path is not None:
             if lone is not None and b is not run[0] and lone not in path:
                 continue  # a one-comment thread: its header and the text of its id element only
             members.append((b, path))
@@ -1193,3 +1175,15 @@ def _published(member: Any, date_text: str | None) -> _dt.datetime | None:
     if date_text and not R.is_relative_date(date_text):
         return _parse_comment_date(date_text)
     return None
+
+
+def _path_to(el: Any, ancestor: Any) -> list[Any] | None:
+    """The elements from ``el`` up to ``ancestor`` (not included), or None when ``ancestor`` is not
+    within MAX_CLIMB levels above ``el``."""
+    path: list[Any] = []
+    n = 0
+    while el is not None and el is not ancestor and n < MAX_CLIMB:
+        path.append(el)
+        el = el.getparent()
+        n += 1
+    return path if el is ancestor else None
