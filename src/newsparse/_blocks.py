@@ -180,17 +180,43 @@ def _element_hints(el: Any, tag: str) -> frozenset[str]:
 
 def _hints_for(tag: str, attrs_text: str) -> frozenset[str]:
     """The hints of ``tag`` with the joined class/id/role/itemprop/itemtype ``attrs_text``, memoised."""
+    if _TWIN_PREFILTER is not None and attrs_text.isascii() and len(attrs_text) < 2000:
+        # Class strings that differ only in numbers ("post-1234") or case share one computation.
+        folded = _DIGIT_RUNS.sub("0", attrs_text.lower())
+        result = _FOLDED_HINT_CACHE.get((tag, folded))
+        if result is None:
+            result = _folded_hints(tag, folded)
+            _FOLDED_HINT_CACHE[(tag, folded)] = result
+    else:
+        hints: set[str] = set()
+        if tag in P.TAG_HINTS:
+            hints.add(P.TAG_HINTS[tag])
+        if attrs_text and len(attrs_text) < 2000:  # a huge attribute is noise, not a template word
+            for token in attrs_text.split():
+                hints |= _token_hints(token)
+        result = frozenset(hints) if hints else _NO_HINTS
+    if len(_HINT_CACHE) >= _HINT_CACHE_MAX:
+        _HINT_CACHE.clear()
+        _FOLDED_HINT_CACHE.clear()
+    _HINT_CACHE[(tag, attrs_text)] = result
+    return result
+
+
+#: Memo of hints by (tag, attribute text lower-cased with its digit runs as "0"), behind _HINT_CACHE.
+_FOLDED_HINT_CACHE: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _folded_hints(tag: str, folded: str) -> frozenset[str]:
+    """``_hints_for`` of an ASCII attribute text given lower-cased with its digit runs as "0"."""
+    assert _TWIN_PREFILTER is not None
     hints: set[str] = set()
     if tag in P.TAG_HINTS:
         hints.add(P.TAG_HINTS[tag])
-    if attrs_text and len(attrs_text) < 2000:  # a huge attribute is noise, not a template word
-        for token in attrs_text.split():
-            hints |= _token_hints(token)
-    result = frozenset(hints) if hints else _NO_HINTS
-    if len(_HINT_CACHE) >= _HINT_CACHE_MAX:
-        _HINT_CACHE.clear()
-    _HINT_CACHE[(tag, attrs_text)] = result
-    return result
+    # most attribute texts hold none of the literals some hint needs: one C-level search says so
+    if _TWIN_PREFILTER(folded):
+        for token in folded.split():
+            hints |= _ascii_token_hints(token)
+    return frozenset(hints) if hints else _NO_HINTS
 
 
 def _has_ascii_twin(pattern: re.Pattern[str]) -> bool:
@@ -277,38 +303,88 @@ def _literal_cover(seq: Any) -> set[str] | None:
     return max(cands, key=lambda c: min(map(len, c)))
 
 
-def _trigram_index(
-    patterns: tuple[tuple[str, re.Pattern[str]], ...],
-) -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, int], ...]] | None:
-    """Which of ``patterns`` can match a token holding a given three-letter string: every match of a
-    pattern holds one of its cover literals, so a token none of whose trigrams starts one is skipped
-    (most class tokens name no hint). Literals shorter than three letters are tested whole. None when
-    a pattern has no cover (then every pattern is run on every token)."""
-    index: dict[str, set[int]] = {}
-    short: list[tuple[str, int]] = []
-    for i, (_hint, pattern) in enumerate(patterns):
-        try:
-            cover = _literal_cover(_SRE.parse(pattern.pattern, pattern.flags))
-        except Exception:  # the re parser's private form changed: no index
-            return None
-        if not cover or "" in cover:
-            return None
-        for lit in cover:
-            if len(lit) >= 3:
-                index.setdefault(lit[:3], set()).add(i)
-            else:
-                short.append((lit, i))
-    return {k: tuple(sorted(v)) for k, v in index.items()}, tuple(short)
-
-
 try:  # the regex parser, to find the literals each hint pattern needs
     _SRE: Any = importlib.import_module("re._parser")
     _SRE.LITERAL  # noqa: B018
 except (ImportError, AttributeError):  # Python 3.10
     _SRE = importlib.import_module("sre_parse")
 
-#: For the lower-case twins: trigram -> indexes of the twins one of whose needed literals starts with it.
-_TWIN_INDEX = _trigram_index(_ATTR_HINT_TWINS) if _ATTR_HINT_TWINS is not None else None
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A regex matching any of ``words``, as a trie of alternations (``re`` tries an alternation's
+    branches one by one at each position; sharing prefixes makes most positions fail at once)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return build(trie)
+
+
+def _pure_literals(seq: Any) -> set[str] | None:
+    """The alternatives of the parsed regex ``seq`` when it is nothing but literal alternatives
+    ("share|social|tweet"): then it matches exactly when one of them occurs. Otherwise None."""
+    sre: Any = _SRE
+    if all(op is sre.LITERAL for op, _av in seq):
+        return {"".join(chr(av) for _op, av in seq)} if len(seq) else None
+    if len(seq) == 1 and seq[0][0] is sre.BRANCH:
+        alternatives = [_pure_literals(alt) for alt in seq[0][1][1]]
+        if all(alternatives):
+            return set().union(*alternatives)  # type: ignore[arg-type]
+    if len(seq) == 1 and seq[0][0] is sre.SUBPATTERN:
+        return _pure_literals(seq[0][1][-1])
+    return None
+
+
+def _literal_finder() -> tuple[re.Pattern[str], dict[str, tuple[frozenset[str], tuple[int, ...]]]] | None:
+    """(regex, table) for the lower-case twins, or None (no twins, a twin without needed literals,
+    digit runs not foldable, or a literal with white space, which could span two class tokens).
+
+    ``regex`` finds the literals that some twin's matches need (a trie of alternatives, so that most
+    positions fail at once); at one position it matches the longest literal starting there. ``table[literal]`` is (the
+    hints it proves: twins that are nothing but literal alternatives, one of which is a prefix of it;
+    the indexes of the other twins needing such a prefix, whose regex must still say).
+    """
+    if _ATTR_HINT_TWINS is None or not _DIGIT_BLIND:
+        return None
+    covers: list[set[str]] = []
+    pure: list[bool] = []
+    for _hint, twin in _ATTR_HINT_TWINS:
+        parsed = _SRE.parse(twin.pattern, twin.flags)
+        cover = _literal_cover(parsed)
+        if not cover or any(not lit or not lit.isascii() or any(c.isspace() for c in lit) for lit in cover):
+            return None
+        exact = _pure_literals(parsed)
+        pure.append(exact is not None and exact == cover)
+        covers.append(cover)
+    literals = set().union(*covers)
+    table: dict[str, tuple[frozenset[str], tuple[int, ...]]] = {}
+    for lit in literals:
+        prefixes = {lit[:k] for k in range(1, len(lit) + 1)} & literals
+        proven = frozenset(_ATTR_HINT_TWINS[i][0] for i, cover in enumerate(covers) if pure[i] and cover & prefixes)
+        check = tuple(i for i, cover in enumerate(covers) if not pure[i] and cover & prefixes)
+        table[lit] = (proven, check)
+    return re.compile(_trie_pattern(literals)), table
+
+
+try:
+    _LITERALS = _literal_finder()
+except Exception:  # the re parser's private form changed: match every twin on every token
+    _LITERALS = None
+#: (findall of every needed literal, at each position the longest, in one C-level scan; the table).
+_LITERAL_FINDER = (re.compile("(?=(" + _LITERALS[0].pattern + "))").findall, _LITERALS[1]) if _LITERALS else None
+#: Whether a lower-cased ASCII token (or attribute text) can have a hint at all; None: always ask.
+_TWIN_PREFILTER = _LITERALS[0].search if _LITERALS else None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -329,21 +405,24 @@ def _token_hints(token: str) -> frozenset[str]:
 def _ascii_token_hints(low: str) -> frozenset[str]:
     """``_token_hints`` of an ASCII token, given lower-cased (and with its digit runs as "0")."""
     assert _ATTR_HINT_TWINS is not None and _FALSE_FRIEND_TWINS is not None
-    if _TWIN_INDEX is None:
-        found = {hint for hint, twin in _ATTR_HINT_TWINS if twin.search(low)}
+    twins = _ATTR_HINT_TWINS
+    if _LITERAL_FINDER is None:
+        found = {hint for hint, twin in twins if twin.search(low)}
     else:
-        index, short = _TWIN_INDEX
-        get = index.get
-        cand: set[int] = set()
-        for j in range(len(low) - 2):
-            hit = get(low[j : j + 3])
-            if hit:
-                cand.update(hit)
-        for lit, i in short:
-            if lit in low:
-                cand.add(i)
-        twins = _ATTR_HINT_TWINS
-        found = {twins[i][0] for i in cand if twins[i][1].search(low)}
+        findall, table = _LITERAL_FINDER
+        literals = findall(low)
+        if not literals:
+            return _NO_HINTS
+        found = set()
+        checked: set[int] = set()
+        for lit in literals:
+            proven, check = table[lit]
+            found |= proven
+            for i in check:
+                if i not in checked:
+                    checked.add(i)
+                    if twins[i][1].search(low):
+                        found.add(twins[i][0])
     for hint in found & _FALSE_FRIEND_TWINS.keys():
         if _FALSE_FRIEND_TWINS[hint].search(low):
             found.discard(hint)
@@ -391,6 +470,26 @@ class Mark:
 POST_AUTHOR_CLASS = "bypostauthor"
 
 
+#: Per tag, what the walk needs to know of it, in one lookup: (skipped, starts a block, hint of the tag
+#: itself or None, page-wide tag whose classes add no hints). Unknown tags get _PLAIN_TAG.
+_PLAIN_TAG: tuple[bool, bool, str | None, bool] = (False, False, None, False)
+#: Comments and processing instructions: skipped.
+_NOT_AN_ELEMENT: tuple[bool, bool, str | None, bool] = (True, False, None, False)
+_TAG_INFO: dict[str, tuple[bool, bool, str | None, bool]] = {
+    tag: (tag in _SKIP_TAGS, tag in _BLOCK_TAGS, P.TAG_HINTS.get(tag), tag in _PAGE_TAGS)
+    for tag in _SKIP_TAGS | _BLOCK_TAGS | P.TAG_HINTS.keys() | _PAGE_TAGS
+}
+#: The MARKED_HINTS among a hint set, memoised per set (the walk asks it of every hinted element).
+_MARKED_OF: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def _marked(own: frozenset[str]) -> tuple[str, ...]:
+    found = _MARKED_OF.get(own)
+    if found is None:
+        found = _MARKED_OF[own] = tuple(sorted(own & MARKED_HINTS))
+    return found
+
+
 def html_blocks(
     root: Any,
     marks: list[Mark] | None = None,
@@ -411,23 +510,25 @@ def html_blocks(
         return blocks
     found = attr_els if attr_els is not None else []
     skipped = late if late is not None else []
+    want_marks = marks is not None
     post_author = POST_AUTHOR_CLASS
     # The hot loop of a parse: every element passes here, so the attribute reads, the hidden test and
-    # the hint lookup are inlined (one ``items()`` call per element instead of eight ``get()`` calls).
-    # stack of (element, tag, hints, is_block)
+    # the hint lookup are inlined (one ``items()`` call per element instead of eight ``get()`` calls),
+    # and what a tag means is one dict lookup (_TAG_INFO).
+    # per open element: the element, its tag, its inherited hints, whether it owns a block
     stack: list[tuple[Any, str, frozenset[str], bool]] = []
     block_stack: list[tuple[Any, str, frozenset[str]]] = []  # the open block-level elements
     pieces: list[str] = []
     link_chars = 0
     a_depth = 0
-    skip_tags = _SKIP_TAGS
-    block_tags = _BLOCK_TAGS
-    tag_hints = P.TAG_HINTS
-    page_tags = _PAGE_TAGS
-    hint_cache = _HINT_CACHE
+    tag_info = _TAG_INFO.get
+    plain = _PLAIN_TAG
+    hint_cache = _HINT_CACHE.get
     hidden_style = _HIDDEN_STYLE.search
     aria_visible = _ARIA_VISIBLE_TAGS
     hint_attrs = _HINT_ATTRS
+    no_hints = _NO_HINTS
+    parent_hints = no_hints  # the inherited hints of the innermost open element
 
     def flush() -> None:
         nonlocal pieces, link_chars
@@ -440,7 +541,7 @@ def html_blocks(
         if block_stack:
             owner, owner_tag, hints = block_stack[-1]
         else:
-            owner, owner_tag, hints = None, "", _NO_HINTS
+            owner, owner_tag, hints = None, "", no_hints
         # positional: index, text, kind, el, tag, level, link_chars, hints
         blocks.append(
             Block(
@@ -462,8 +563,11 @@ def html_blocks(
             raw_tag = tag = el.tag
             if tag.__class__ is not str:
                 tag = ""
-            elif "}" in tag:
-                tag = tag.rsplit("}", 1)[1].lower()
+                info = _NOT_AN_ELEMENT
+            else:
+                if "}" in tag:
+                    tag = tag.rsplit("}", 1)[1].lower()
+                info = tag_info(tag, plain)
             # hidden (the subtree is skipped) and the joined class/id/role/itemprop/itemtype text
             items = el.items() if tag else None
             hidden = False
@@ -504,7 +608,7 @@ def html_blocks(
                     attrs_text = " ".join(filter(None, (cls, id_, role, itemprop, itemtype)))
                 else:
                     attrs_text = cls or ""
-            if (not tag or tag in skip_tags or hidden) and not (
+            if (info[0] or hidden) and not (
                 tag and len(el) and _misplaced_story(el, tag, hidden, stack[-1][1] if stack else "")
             ):
                 skip_subtree()
@@ -519,28 +623,31 @@ def html_blocks(
                     if a_depth:
                         link_chars += len(text)
                 continue
-            is_block = tag in block_tags
+            is_block = info[1]
             if pieces and (is_block or tag == "br"):
                 flush()
-            parent_hints = stack[-1][2] if stack else _NO_HINTS
             # <body>/<html> classes describe the whole page (template names), not a region
-            if tag in page_tags or (not attrs_text and tag not in tag_hints):
-                own = _NO_HINTS
+            if (not attrs_text and info[2] is None) or info[3]:
+                hints = parent_hints
             else:
-                cached = hint_cache.get((tag, attrs_text))
-                own = cached if cached is not None else _hints_for(tag, attrs_text)
-            hints = parent_hints | own if own else parent_hints
+                own = hint_cache((tag, attrs_text))
+                if own is None:
+                    own = _hints_for(tag, attrs_text)
+                if own:
+                    hints = parent_hints | own
+                    if want_marks:
+                        for h in _marked(own):
+                            marks.append(Mark(hint=h, el=el, block_index=len(blocks), hints=hints))  # type: ignore[union-attr]
+                else:
+                    hints = parent_hints
             stack.append((el, tag, hints, is_block))
+            parent_hints = hints
             if is_block:
                 block_stack.append((el, tag, hints))
-            if marks is not None:
-                if own:
-                    for h in own & MARKED_HINTS:
-                        marks.append(Mark(hint=h, el=el, block_index=len(blocks), hints=hints))
-                if tag == "time":
-                    marks.append(Mark(hint="time", el=el, block_index=len(blocks), hints=hints))
-            if tag == "a":
+            elif tag == "a":
                 a_depth += 1
+            elif tag == "time" and want_marks:
+                marks.append(Mark(hint="time", el=el, block_index=len(blocks), hints=hints))  # type: ignore[union-attr]
             text = el.text
             # leading white space outside links is dropped: the block text is collapsed and stripped
             if text and (pieces or a_depth or not text.isspace()):
@@ -551,11 +658,12 @@ def html_blocks(
             if not stack or stack[-1][0] is not el:
                 continue
             _el, _tag, _hints, is_block = stack.pop()
+            parent_hints = stack[-1][2] if stack else no_hints
             if is_block:
                 if pieces:
                     flush()
                 block_stack.pop()
-            if _tag == "a":
+            elif _tag == "a":
                 a_depth -= 1
             text = el.tail
             if text and (pieces or a_depth or not text.isspace()):
