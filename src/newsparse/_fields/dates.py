@@ -17,7 +17,8 @@ a zone, the local day wins (with the zone that makes it the same moment, when it
 the header also prints the declared day. A printed "Nov 18, 8:19 PM" without a year is read in the
 year of the machine value beside it. A day without a time takes its time (and zone) from another
 source of the same day, such as a post footer's ``<abbr title>``. Numeric dates are read day first
-or month first by the page's language, or, without one (or for plain "en"), by its country domain.
+or month first by the page's language (plain "en" refined by a day-first og:locale such as "en_GB"),
+or, without one (or for plain "en"), by its country domain.
 """
 
 from __future__ import annotations
@@ -167,6 +168,8 @@ EARLY_UTC_HOUR = 12
 
 #: English variants that print numeric dates month first; every other language prints the day first.
 MONTH_FIRST_LOCALES = ("en-us", "en", "en-ph", "en-ca")
+#: An English og:locale with a region ("en_GB", "en-IE"): the region plain ``<html lang="en">`` leaves out.
+OG_LOCALE_RE = re.compile(r"en-[a-z]{2}")
 
 
 #: Country-code domains that print numeric dates month first, or that sites anywhere use as generic
@@ -181,6 +184,12 @@ def _dayfirst(page: Page) -> bool | None:
         from .language import language
 
         lang = (language(page) or "").lower()
+        if lang == "en":
+            # ``<html lang="en">`` without a region: the page's og:locale may name a day-first one ("en_GB");
+            # not "en_US", the default of many publishing tools, which says little about the page
+            locale = (page.metadata.first("og:locale") or "").strip().lower().replace("_", "-")
+            if OG_LOCALE_RE.fullmatch(locale) and locale not in MONTH_FIRST_LOCALES:
+                lang = locale
         tld = (page.domain or "").rsplit(".", 1)[-1]
         country = len(tld) == 2 and tld.isalpha() and tld not in NO_DAY_ORDER_TLDS
         if lang == "en" and country:

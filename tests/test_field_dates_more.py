@@ -1,0 +1,91 @@
+"""More published-date cases: the region of an og:locale settles a numeric date's day order, and a date
+badge whose day and year are separate lines (synthetic pages reproducing CMS patterns)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+
+from newsparse._fields.dates import published
+from newsparse._page import Page, load_page
+from newsparse._parsing import find_dates, parse_date
+
+STORY = """
+<p>The old harbor wall collapsed on Tuesday night as the storm pushed water over the quay, the town council said.</p>
+<p>Engineers had warned for years that the wall, built in 1911, could not hold against a surge of that size.</p>
+<p>Repairs are expected to take most of the winter, and the ferry will run from the north pier until then.</p>
+<p>Residents of the lower town were asked to move their cars away from the waterfront before the next high tide.</p>
+"""
+
+
+def _page(body: str, head: str = "", url: str | None = None, lang: str = "en") -> Page:
+    html = f"<html lang='{lang}'><head><title>Harbor wall gives way</title>{head}</head><body>{body}</body></html>"
+    return load_page(html, format="html", url=url)
+
+
+def _day(value: _dt.datetime | None) -> str | None:
+    return None if value is None else value.date().isoformat()
+
+
+def _numeric_header(day_month: str) -> str:
+    return f"""<article><h1>Harbor wall gives way in storm</h1>
+    <p class="meta">Ann Lee - {day_month}/2026</p><div class="entry-content">{STORY}</div></article>"""
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("en_GB", "2026-03-07"), ("en_IE", "2026-03-07"), ("en_US", "2026-07-03"), (None, "2026-07-03")],
+)
+def test_og_locale_region_settles_day_order_under_plain_english(locale: str | None, expected: str) -> None:
+    # <html lang="en"> says nothing of the region; an og:locale of a day-first one makes 07/03 the 7th of March
+    head = f'<meta property="og:locale" content="{locale}">' if locale else ""
+    assert _day(published(_page(_numeric_header("07/03"), head=head, url="https://example.com/a"))) == expected
+
+
+def test_us_og_locale_does_not_override_a_day_first_country_domain() -> None:
+    # og:locale en_US is many tools' default: the country domain keeps its day-first reading
+    head = '<meta property="og:locale" content="en_US">'
+    page = _page(_numeric_header("07/03"), head=head, url="https://news.example.co.uk/a")
+    assert _day(published(page)) == "2026-03-07"
+
+
+def test_og_locale_does_not_override_a_regional_html_lang() -> None:
+    head = '<meta property="og:locale" content="en_GB">'
+    page = _page(_numeric_header("07/03"), head=head, url="https://example.com/a", lang="en-US")
+    assert _day(published(page)) == "2026-07-03"
+
+
+def test_date_badge_with_day_and_year_on_separate_lines() -> None:
+    # the badge's "Feb 18" and "2009" are separate elements the block text joins without a space
+    body = f"""<div class="post"><div class="date"><span class="md">Feb 18</span><span class="y">2009</span></div>
+    <h2>Harbor wall gives way in storm</h2><div class="entry">{STORY}</div></div>"""
+    assert _day(published(_page(body))) == "2009-02-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Feb 182009", "2009-02-18"),
+        ("Posted Mar 052020 in News", "2020-03-05"),
+        ("Oct 311999", "1999-10-31"),
+    ],
+)
+def test_glued_two_digit_day_and_year(text: str, expected: str) -> None:
+    assert _day(parse_date(text)) == expected
+    assert [_day(d) for d in find_dates(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Feb 12009",  # five digits: no two-digit day before a year
+        "Feb 1820091",  # seven digits: a number, not a date
+        "Feb 182109",  # the year would be 2109
+        "Feb 352020",  # no 35th day
+        "Nov 2020",  # a month and a year without a day
+    ],
+)
+def test_glued_digits_that_are_not_a_date(text: str) -> None:
+    assert parse_date(text) is None
+    assert find_dates(text) == []
