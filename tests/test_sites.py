@@ -186,3 +186,13 @@ def test_blogger_said_is_a_word_not_a_suffix() -> None:
     assert _author("vanessa said...") == "vanessa"
     assert _author("Vanessa") == "Vanessa"
     assert _author("Anonymous dijo...") == "Anonymous"
+
+
+def test_blogger_instance_asked_about_two_pages_answers_for_each() -> None:
+    html = BLOGGER.read_text(encoding="utf-8")
+    other = html.replace('<span itemprop="name">Wendy Okoro</span>', '<span itemprop="name">Colm Dwyer</span>')
+    ext = BloggerExtractor()
+    first, second = newsparse.load_page(html), newsparse.load_page(other)
+    assert [b.name for b in ext.bylines(first) or ()] == ["Wendy Okoro"]
+    assert [b.name for b in ext.bylines(second) or ()] == ["Colm Dwyer"]
+    assert [b.name for b in ext.bylines(first) or ()] == ["Wendy Okoro"]

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+import attrs
+from lxml import etree
+
+from .._model import Comment
 from .._page import Page
 
 __all__ = [
@@ -18,6 +24,8 @@ __all__ = [
     "paragraphs",
     "linked_paragraphs",
     "nearest",
+    "rebase_comments",
+    "visible_text",
 ]
 
 _WS = re.compile(r"\s+")
@@ -44,9 +52,14 @@ def has_class(el: Any, name: str) -> bool:
     return name in classes(el)
 
 
+@functools.lru_cache(maxsize=256)
+def _class_path(name: str, tag: str) -> Any:
+    return etree.XPath(f"descendant-or-self::{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+
+
 def by_class(root: Any, name: str, tag: str = "*") -> list[Any]:
     """Descendants of ``root`` (itself included) with the class token ``name``."""
-    return list(root.xpath(f"descendant-or-self::{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"))
+    return list(_class_path(name, tag)(root))
 
 
 def generator(page: Page) -> str:
@@ -130,10 +143,151 @@ def linked_paragraphs(root: Any, skip: Callable[[Any], bool] = lambda el: False)
     return out
 
 
+def visible_text(el: Any) -> str:
+    """The element's visible text (no script, style or form content), collapsed."""
+    return collapse(" ".join(text for _tag, text in paragraphs(el)))
+
+
 def first_text(elements: Iterable[Any]) -> str | None:
-    """The collapsed text of the first element that has some."""
+    """The visible text of the first element that has some."""
     for el in elements:
-        text = collapse(el.text_content() or "")
+        text = visible_text(el)
         if text:
             return text
     return None
+
+
+# ----------------------------------------------------------------------------------------------------------
+# rebasing a platform's comments on the generic extractor's
+
+#: Two comment texts are the same comment when this share of the shorter one's words is in the longer one.
+SAME_COMMENT_OVERLAP = 0.8
+#: How far ahead in the platform's list a generic comment's twin is looked for (items the generic finder skipped).
+ALIGN_LOOKAHEAD = 8
+#: Above this share of platform comments without a generic twin, the two readings of the thread disagree.
+MAX_EXTRA_SHARE = 0.5
+#: Brackets and bars themes print around a button label ("[Reply]", "| Reply").
+LABEL_BRACKETS = "[]()| \t\xa0"
+#: A button label is short: longer lines are not looked up.
+MAX_LABEL_CHARS = 30
+_WORD = re.compile(r"\w+")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+class _Key:
+    """A comment text made ready for :func:`same_comment`: collapsed, and (when needed) as a bag of words."""
+
+    __slots__ = ("text", "flat", "_bag")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.flat = " ".join(text.split())
+        self._bag: Counter[str] | None = None
+
+    @property
+    def bag(self) -> Counter[str]:
+        if self._bag is None:
+            self._bag = Counter(_WORD.findall(self.text.lower()))
+        return self._bag
+
+
+def same_comment(a: str | _Key, b: str | _Key) -> bool:
+    """Whether two extracted texts are the same comment (one may carry a header or a button label more)."""
+    ka = a if isinstance(a, _Key) else _Key(a)
+    kb = b if isinstance(b, _Key) else _Key(b)
+    if ka.flat == kb.flat or (ka.flat and kb.flat and (ka.flat in kb.flat or kb.flat in ka.flat)):
+        return True
+    na, nb = sum(ka.bag.values()), sum(kb.bag.values())
+    if not na or not nb:
+        return False
+    shared = sum((ka.bag & kb.bag).values())
+    return shared >= SAME_COMMENT_OVERLAP * min(na, nb)
+
+
+def align_comments(generic: Sequence[Comment], own: Sequence[Comment]) -> list[tuple[int, int]]:
+    """In-order pairs ``(generic index, platform index)`` of the comments both lists hold."""
+    return _align([_Key(c.text) for c in generic], [_Key(c.text) for c in own])
+
+
+def _align(generic: list[_Key], own: list[_Key]) -> list[tuple[int, int]]:
+    pairs: list[tuple[int, int]] = []
+    j = 0
+    for i, g in enumerate(generic):
+        for k in range(j, min(j + ALIGN_LOOKAHEAD, len(own))):
+            if same_comment(g, own[k]):
+                pairs.append((i, k))
+                j = k + 1
+                break
+    return pairs
+
+
+def cleaner_name(generic: str | None, own: str | None) -> str | None:
+    """The commenter's name: the platform's when the generic one is missing or is the platform's name
+    with punctuation around it ("/ Jane", "Jane:"). Words around the name (a date, a handle, "says")
+    may be what the page prints as the name: the generic reading stays."""
+    if not own:
+        return generic
+    if not generic:
+        return own
+    g, o = collapse(generic), collapse(own)
+    if g == o or o not in g:
+        return generic
+    return own if not _WORD.search(g.replace(o, " ", 1)) else generic
+
+
+def without_labels(generic: str, own: str, labels: frozenset[str]) -> str:
+    """The generic text without the paragraphs that are a button label (``[Reply]``) and that the
+    platform's text of the same comment leaves out."""
+    if not labels:
+        return generic
+    kept = [
+        p for p in generic.split("\n")
+        if len(p) > MAX_LABEL_CHARS or p.strip(LABEL_BRACKETS).lower() not in labels or p.strip() in own
+    ]
+    if not any(p.strip() for p in kept):
+        return generic
+    return _BLANK_RUN.sub("\n\n", "\n".join(kept)).strip("\n")
+
+
+def rebase_comments(
+    generic: Sequence[Comment], own: Sequence[Comment], labels: frozenset[str] = frozenset()
+) -> tuple[Comment, ...]:
+    """The generic extractor's comments refined by those the platform's markup gives.
+
+    The generic comment finder reads the thread the page shows (replies printed outside the
+    platform's items, names and dates as printed); the platform's markup marks each comment
+    item. So each generic comment keeps its text, name, date and threading, and takes from its
+    twin in the platform's list (same text) only what it lacks: a missing author or date, a name
+    without the punctuation around it, its text without the button labels the platform leaves
+    out. Platform comments without a twin (items the generic finder missed) are added after their
+    predecessor's twin. Where nothing is refined this is the generic answer itself.
+    """
+    out = list(generic)
+    gkeys, okeys = [_Key(c.text) for c in generic], [_Key(c.text) for c in own]
+    pairs = _align(gkeys, okeys)
+    for i, k in pairs:
+        g, o = generic[i], own[k]
+        author = cleaner_name(g.author, o.author)
+        published = g.published if g.published is not None else o.published
+        text = without_labels(g.text, o.text, labels)
+        if author != g.author or published != g.published or text != g.text:
+            out[i] = attrs.evolve(g, text=text, author=author, published=published)
+    # platform comments the generic finder missed, each after its predecessor's twin; when the two
+    # readings share too few comments they disagree on what the thread is, and the generic one stands
+    twin = {k: i for i, k in pairs}
+    if len(own) - len(pairs) > MAX_EXTRA_SHARE * len(own):
+        return tuple(out)
+    extra: dict[int, list[Comment]] = {}
+    last = -1
+    for k, o in enumerate(own):
+        if k in twin:
+            last = twin[k]
+        elif not any(same_comment(okeys[k], g) for g in gkeys):
+            extra.setdefault(last, []).append(o)
+    if extra:
+        merged = list(extra.get(-1, []))
+        for i, c in enumerate(out):
+            merged.append(c)
+            merged.extend(extra.get(i, []))
+        out = merged
+    return tuple(out)

@@ -5,7 +5,9 @@ A Blogger post page holds exactly one ``.post-body``; the author is in ``.post-a
 come in two templates: the classic ``dl#comments-block`` (``dt.comment-author`` + ``dd.comment-body``
 + ``dd.comment-footer``) and the threaded one (``li.comment`` > ``.comment-block`` with
 ``cite.user``, ``.datetime`` and ``.comment-content``; replies nested in ``.comment-replies``).
-Headline, dateline, bios and language are left to the generic extractor.
+Headline, dateline, bios and language are left to the generic extractor. As for WordPress, the
+comments are the generic comment finder's, refined by the template's (a missing name or date, a
+missed comment); the template answers alone only where the generic finder sees no thread.
 """
 
 from __future__ import annotations
@@ -18,7 +20,18 @@ from .._extractor import Extractor
 from .._model import Block, Body, Byline, Comment
 from .._page import Page
 from .._parsing import find_dates, looks_like_person_name, parse_date
-from ._markup import by_class, classes, collapse, first_text, generator, linked_paragraphs, nearest, paragraphs
+from ._markup import (
+    by_class,
+    classes,
+    collapse,
+    first_text,
+    generator,
+    linked_paragraphs,
+    nearest,
+    paragraphs,
+    rebase_comments,
+    visible_text,
+)
 
 __all__ = ["BloggerExtractor", "is_blogger"]
 
@@ -68,12 +81,21 @@ class BloggerExtractor(Extractor):
 
     name = "newsparse.sites.blogger"
 
+    def __init__(self) -> None:
+        self._last: tuple[Page, Any] | None = None  # the post of the page last asked about
+
+    def _post(self, page: Page) -> Any:
+        """:func:`_post`, found once per page (four fields ask for it)."""
+        if self._last is None or self._last[0] is not page:
+            self._last = (page, _post(page))
+        return self._last[1]
+
     @classmethod
     def matches(cls, page: Page) -> bool:
         return is_blogger(page)
 
     def body(self, page: Page) -> Body | None:
-        post = _post(page)
+        post = self._post(page)
         if post is None:
             return None
         body_el = by_class(post, "post-body")[0]
@@ -100,7 +122,7 @@ class BloggerExtractor(Extractor):
         return Body(blocks=blocks)
 
     def bylines(self, page: Page) -> tuple[Byline, ...] | None:
-        post = _post(page)
+        post = self._post(page)
         if post is None:
             return None
         for path in AUTHOR_PATHS:
@@ -110,7 +132,7 @@ class BloggerExtractor(Extractor):
         return None
 
     def published(self, page: Page) -> _dt.datetime | None:
-        post = _post(page)
+        post = self._post(page)
         if post is None:
             return None
         for path in DATE_PATHS:
@@ -121,15 +143,24 @@ class BloggerExtractor(Extractor):
         return None
 
     def comments(self, page: Page) -> tuple[Comment, ...] | None:
-        if page.tree is None or _post(page) is None:
+        if page.tree is None or self._post(page) is None:
             return None
+        own: tuple[Comment, ...] | None = None
         threaded = [li for li in by_class(page.tree, "comment", "li") if by_class(li, "comment-block")]
         if threaded:
-            return _threaded(threaded)
-        blocks = page.tree.xpath("//dl[@id='comments-block']")
-        if len(blocks) == 1:
-            return _classic(blocks[0])
-        return None
+            own = _threaded(threaded)
+        else:
+            blocks = page.tree.xpath("//dl[@id='comments-block']")
+            if len(blocks) == 1:
+                own = _classic(blocks[0])
+        if not own:
+            return None  # no comment markup we know: the generic extractor decides
+        from .._generic import GenericExtractor
+
+        generic = GenericExtractor().comments(page)
+        if not generic:
+            return own  # the generic finder sees no thread: the template's markup is the answer
+        return rebase_comments(generic, own)  # the generic thread, refined where the template says more
 
 
 def _generic_body_inside(page: Page, blocks: list[Block]) -> bool:
@@ -176,7 +207,7 @@ def _classic(dl: Any) -> tuple[Comment, ...] | None:
                 out.append(pending)
                 pending = None
             named = el.xpath(".//a[@href and not(starts-with(@href, '#'))]")
-            author = _author(first_text(named) or collapse(el.text_content() or ""))
+            author = _author(first_text(named) or visible_text(el))
             cid = el.get("id") or next((a.get("name") for a in el.xpath(".//a[@name]")), None)
         elif el.tag == "dd" and "comment-body" in cls:
             text = "\n\n".join(t for _tag, t in paragraphs(el, lambda e: "comment-footer" in classes(e)))

@@ -6,6 +6,11 @@ parent's ``li``. Themes change what is inside the item, so the author, date and 
 in the core template's places first (``.comment-author .fn``, ``.comment-metadata time``,
 ``.comment-content``) and then in the usual theme variants. Every other field is left to the
 generic extractor: WordPress templates print headlines, bylines and dates in too many ways.
+
+The items are not the answer on their own: the generic comment finder reads the thread as the page
+prints it (replies outside the items, names as printed) and is right more often, so its comments
+are kept and the items only refine them (see :func:`~newsparse.sites._markup.rebase_comments`).
+Where the generic finder sees no thread, the items answer.
 """
 
 from __future__ import annotations
@@ -17,7 +22,17 @@ from .._extractor import Extractor
 from .._model import Comment
 from .._page import Page
 from .._parsing import find_dates, parse_date
-from ._markup import by_class, classes, collapse, first_text, generator, nearest, paragraphs
+from ._markup import (
+    LABEL_BRACKETS,
+    by_class,
+    classes,
+    collapse,
+    first_text,
+    generator,
+    nearest,
+    paragraphs,
+    rebase_comments,
+)
 
 __all__ = ["WordPressExtractor", "is_wordpress"]
 
@@ -88,7 +103,7 @@ def is_wordpress(page: Page) -> bool:
 
 
 class WordPressExtractor(Extractor):
-    """Reader comments of WordPress pages; no opinion on any other field."""
+    """Reader comments of WordPress pages (the generic thread refined by the items); no opinion on any other field."""
 
     name = "newsparse.sites.wordpress"
 
@@ -110,16 +125,48 @@ class WordPressExtractor(Extractor):
             out.append(comment)
         if not out or unreadable > MAX_UNREADABLE_SHARE * len(items):
             return None  # markup we do not understand: the generic extractor decides
-        return tuple(out)
+        generic = _generic_comments(page)
+        if not generic:
+            return tuple(out)  # the generic finder sees no thread: the platform's markup is the answer
+        return rebase_comments(generic, out, BUTTON_LABELS)  # the generic thread, refined where the items say more
 
 
-def _own(li: Any, elements: list[Any]) -> list[Any]:
-    """Those of ``elements`` that belong to ``li`` itself, not to a reply nested in it."""
-    return [el for el in elements if el is li or nearest(el, _is_item) is li]
+def _generic_comments(page: Page) -> tuple[Comment, ...] | None:
+    from .._generic import GenericExtractor
+
+    return GenericExtractor().comments(page)
+
+
+class _Own:
+    """The elements of one comment item that belong to it, not to a reply nested in it, indexed by
+    class token and tag in document order (one walk per item instead of a search per class)."""
+
+    __slots__ = ("by_class", "by_tag")
+
+    def __init__(self, li: Any) -> None:
+        self.by_class: dict[str, list[Any]] = {}
+        self.by_tag: dict[str, list[Any]] = {}
+        stack = [li]
+        while stack:
+            el = stack.pop()
+            if not isinstance(el.tag, str):
+                continue
+            for token in classes(el):
+                self.by_class.setdefault(token, []).append(el)
+            self.by_tag.setdefault(el.tag.lower(), []).append(el)
+            if el is li or not _is_item(el):  # a nested reply is its own item: not looked into
+                stack.extend(reversed(el))
+
+    def cls(self, name: str) -> list[Any]:
+        return self.by_class.get(name, [])
+
+    def tag(self, name: str) -> list[Any]:
+        return self.by_tag.get(name, [])
 
 
 def _comment(li: Any) -> Comment | None:
-    text = _text(li)
+    own = _Own(li)
+    text = _text(li, own)
     if not text:
         return None
     parent = nearest(li, _is_item)
@@ -130,8 +177,8 @@ def _comment(li: Any) -> Comment | None:
         anc = nearest(anc, _is_item)
     return Comment(
         text=text,
-        author=_author(li),
-        published=_date(li),
+        author=_author(own),
+        published=_date(own),
         depth=depth,
         id=_item_id(li),
         parent_id=None if parent is None else _item_id(parent),
@@ -156,23 +203,24 @@ def _not_text(li: Any) -> Any:
     return skip
 
 
-def _text(li: Any) -> str | None:
+def _text(li: Any, own: _Own) -> str | None:
     skip = _not_text(li)
     holder = li
     for name in TEXT_CLASSES:
-        found = _own(li, by_class(li, name))
+        found = own.cls(name)
         if found:
             holder = found[0]
             break
     paras = [
-        t for _tag, t in paragraphs(holder, skip) if any(ch.isalnum() for ch in t) and t.lower() not in BUTTON_LABELS
+        t for _tag, t in paragraphs(holder, skip)
+        if any(ch.isalnum() for ch in t) and t.lower().strip(LABEL_BRACKETS) not in BUTTON_LABELS
     ]
     return "\n\n".join(paras) or None
 
 
-def _author(li: Any) -> str | None:
-    candidates = [_own(li, by_class(li, name)) for name in AUTHOR_CLASSES]
-    candidates.append(_own(li, [el for tag in AUTHOR_HEADINGS for el in li.iter(tag)]))
+def _author(own: _Own) -> str | None:
+    candidates = [own.cls(name) for name in AUTHOR_CLASSES]
+    candidates.append([el for tag in AUTHOR_HEADINGS for el in own.tag(tag)])
     for found in candidates:
         text = first_text(found)
         if text:
@@ -182,13 +230,13 @@ def _author(li: Any) -> str | None:
     return None
 
 
-def _date(li: Any) -> Any:
-    for el in _own(li, li.xpath(".//time[@datetime]")):
+def _date(own: _Own) -> Any:
+    for el in own.tag("time"):
         d = parse_date(el.get("datetime") or "")
         if d is not None:
             return d
     for name in DATE_CLASSES:
-        for el in _own(li, by_class(li, name)):
+        for el in own.cls(name):
             text = collapse(el.text_content() or "")
             if text and len(text) <= 120:
                 found = find_dates(text)
