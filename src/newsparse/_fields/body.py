@@ -317,6 +317,8 @@ _PHOTO_CREDIT = re.compile(
 )
 #: A heading this long opening the story is its standfirst, not a sub-heading.
 MIN_DEK_HEADING_CHARS = 120
+#: A standfirst set as a heading is a sentence or two; longer, it is the story's paragraph set as a heading.
+MAX_DEK_HEADING_CHARS = 400
 #: A role line under a byline ("Staff writer", "Political Correspondent"): short, no sentence punctuation.
 _ROLE_LINE = re.compile(r"^[^\W\d_][^.!?:;,\d]{2,40}$")
 #: Words of a <title> part that can be the printed headline (a shorter part is a section or site name).
@@ -330,7 +332,7 @@ def _is_head_line(page: Page, b: PageBlock, dek_n: str | None, extra: frozenset[
     t = b.text
     if "header" in extra and len(t) <= MAX_HEADER_BLOCK_CHARS:
         return True  # the article's <header> inside the container: kicker, title, dek, byline, date
-    if b.kind == "heading" and b.level != 1 and MIN_DEK_HEADING_CHARS <= len(t) <= MAX_HEADER_BLOCK_CHARS:
+    if b.kind == "heading" and b.level != 1 and MIN_DEK_HEADING_CHARS <= len(t) <= MAX_DEK_HEADING_CHARS:
         return True  # a standfirst set as a heading: sub-headings are short
     if len(t) > MAX_HEAD_LINE_CHARS:
         return False

@@ -24,6 +24,8 @@ _DECORATION = re.compile(r"^\s*(?:#{1,6}|=+>|>{2,})\s+|\s+(?:<=+|<{2,})\s*$")
 SITE_PART_MAX_WORDS = 4
 #: Region hints of page furniture: a heading there is the headline only when nothing better agrees.
 _CHROME_HINTS = frozenset({"nav", "aside", "footer", "ad", "promo", "related", "comment", "hidden"})
+#: Region hints of blocks that are no headline even when a byline or date line follows them (an author box).
+_NOT_HEADLINE_HINTS = _CHROME_HINTS | {"bio", "byline", "date", "caption"}
 #: Region hints that rule an <h1> out as the page's own headline (teasers, ads and footers print their own).
 _H1_OFF_HINTS = frozenset({"promo", "footer", "comment", "hidden"})
 #: How many blocks after the story's first block a printed title part may still be the headline.
@@ -39,6 +41,22 @@ def _jsonld_headline(page: Page) -> str | None:
         if isinstance(h, str) and h.strip():
             return collapse(html.unescape(h))  # JSON-LD strings sometimes carry escaped entities
     return None
+
+
+#: Latin-1 readings of UTF-8 lead bytes: a declared title decoded with the wrong charset ("NPC\u00c2\u00b4s").
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac")
+
+
+def _repair(text: str) -> str:
+    """A declared title the page's wrong charset garbled, read again as UTF-8 (unchanged when that fails)."""
+    if not _MOJIBAKE.search(text):
+        return text
+    for enc in ("cp1252", "latin-1"):
+        try:
+            return text.encode(enc).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text
 
 
 def _key(text: str) -> str:
@@ -85,6 +103,8 @@ def _is_site_part(part: str, keys: list[str]) -> bool:
     return any(k in a or (a in k and len(a) >= 4) for k in keys)
 
 
+#: A section's name in a title ("Sport", "Digital Lifestyle") has at most this many words.
+SECTION_MAX_WORDS = 2
 #: A site name (with "Online", "News", a section) has at most this many words.
 SITE_NAME_MAX_WORDS = 6
 
@@ -100,6 +120,9 @@ def _strip_site(title: str, keys: list[str]) -> str:
     while hi - lo > 1 and _is_site_part(parts[hi - 1], keys):
         hi -= 1
     while hi - lo > 1 and _is_site_part(parts[lo], keys):
+        lo += 1
+    # "Site - Section - Story": a short part after the site's name is a section (breadcrumb order)
+    if lo > 0 and hi - lo > 1 and len(words(parts[lo])) <= SECTION_MAX_WORDS and len(words(parts[hi - 1])) > 2:
         lo += 1
     if (lo, hi) == (0, len(parts)):
         last_sep = seps[-1]
@@ -130,6 +153,23 @@ def _is_site_name(page: Page, text: str) -> bool:
         return False
     parts = [norm(p) for p in _TITLE_SPLIT.split(title) if p.strip()]
     return len(parts) > 1 and n in (parts[0], parts[-1]) and n != max(parts, key=len)
+
+
+def _masthead(b: Any, keys: list[str]) -> bool:
+    """A linked heading that names the site: the masthead's logo link home, not a headline."""
+    if not keys or b.kind != "heading" or len(b.text) > MASTHEAD_MAX_CHARS or b.link_density < 0.5:
+        return False
+    return _is_site_part(b.text, keys)
+
+
+#: A site's name in the masthead is short.
+MASTHEAD_MAX_CHARS = 80
+
+
+def _permalink(b: Any) -> bool:
+    """Whether a block links to its own story (rel=bookmark): a blog prints the post title so, linked."""
+    el = b.el
+    return el is not None and any("bookmark" in (a.get("rel") or "").split() for a in el.iter("a"))
 
 
 def _h1s(page: Page) -> list[Any]:
@@ -171,7 +211,7 @@ def _find_headline(page: Page) -> str | None:
     md = page.metadata
     keys = _site_keys(page)
     declared = [
-        collapse(t)
+        _repair(collapse(t))
         for t in (
             _jsonld_headline(page),
             md.first("og:title"),
@@ -191,15 +231,19 @@ def _find_headline(page: Page) -> str | None:
     ][:MAX_HEADINGS]
     # 1. a printed heading that the page also declares as its title, word for word, is the headline
     agree = []
+    norm_set, key_set = set(cleaned_norm), {dk for dk in cleaned_key if len(dk) >= 8}
     for b in headings:
         n = norm(b.text)
-        k = _key(b.text)
         if len(n) < 8:
             continue
+        n_sp = _SPACE_BEFORE_PUNCT.sub(r"\1", n)
+        k = _key(b.text)
+        if (n not in norm_set and n_sp not in norm_set and k not in key_set) or _masthead(b, keys):
+            continue  # agrees with no declared title (most headings), or is the site's name linked home
         for raw, d, dk in zip(cleaned, cleaned_norm, cleaned_key):
             if n == d:
                 agree.append((b, str(b.text)))
-            elif _SPACE_BEFORE_PUNCT.sub(r"\1", n) == d:
+            elif n_sp == d:
                 agree.append((b, raw))  # "Kicker</span> : Story": the declared title spaces it right
             elif k == dk and len(dk) >= 8:
                 # the printed text, unless inline markup swallowed a separator the declared title keeps
@@ -208,8 +252,20 @@ def _find_headline(page: Page) -> str | None:
                 continue
             break
     if agree:
-        return min(agree, key=lambda x: _heading_rank(x[0]))[1]
-    h1_ok = [b for b in _h1s(page) if not _is_site_name(page, b.text) and not b.hints & _H1_OFF_HINTS]
+        best_b, best_text = min(agree, key=lambda x: _heading_rank(x[0]))
+        rest = _without_kicker(best_b, cleaned)
+        if rest:
+            return rest
+        if len(words(best_text)) < GENERIC_TITLE_WORDS:
+            above = _heading_above_body(page, _per_article(page))
+            if _section_h1_over_story(page, best_b, above):
+                return above  # "Sports Wire" is the section's name in <title> and in the heading over the story's
+        return best_text
+    h1_ok = [
+        b
+        for b in _h1s(page)
+        if not _is_site_name(page, b.text) and not b.hints & _H1_OFF_HINTS and not _masthead(b, keys)
+    ]
     if len(h1_ok) > 1:
         inside = [b for b in h1_ok if not b.hints & _CHROME_HINTS]
         h1_ok = inside if len(inside) == 1 else h1_ok
@@ -226,7 +282,7 @@ def _find_headline(page: Page) -> str | None:
     # 4. a printed heading that is most of a declared title (the page's one <h1> if it has one)
     for b in h1_ok if len(h1_ok) == 1 else headings:
         n = norm(b.text)
-        if len(n) < 8 or _is_site_name(page, b.text):
+        if len(n) < 8 or _is_site_name(page, b.text) or _masthead(b, keys):
             continue
         main_heading = b.level == 1 or "headline" in b.hints
         for d in cleaned_norm:
@@ -235,20 +291,51 @@ def _find_headline(page: Page) -> str | None:
             if (d.startswith(n) and len(n) >= 0.5 * len(d)) or (main_heading and n in d and len(n) >= 20):
                 return str(b.text)
     from_title = _block_matching_title(page, md.title)
-    per_article = bool(_jsonld_headline(page) or md.first("og:title", "twitter:title"))
+    per_article = _per_article(page)
     above = _heading_above_body(page, per_article)
     if len(h1_ok) == 1 and len(h1_ok[0].text) >= 8 and h1_ok[0].link_density < 0.5:
         if not _section_h1_over_story(page, h1_ok[0], above):
-            return str(h1_ok[0].text)
+            return _without_kicker(h1_ok[0], cleaned) or str(h1_ok[0].text)
         return above
-    if from_title:
-        return from_title
+    if from_title and (len(words(from_title)) >= GENERIC_TITLE_WORDS or not above):
+        return from_title  # a two-word title part printed ("News Article") is the page type when a heading is found
     if above:
         return above
-    if cleaned and not (len(h1_ok) == 1 and len(words(cleaned[0])) < GENERIC_TITLE_WORDS):
+    if cleaned and not (h1_ok and len(words(cleaned[0])) < GENERIC_TITLE_WORDS):
+        if not per_article and not _printed(page, cleaned[0]):
+            # "Site - Section" names no story: the line over the byline does
+            return _headline_over_header(page) or cleaned[0]
         return cleaned[0]
-    if h1_ok:
+    over = _headline_over_header(page)
+    if h1_ok and not (over and len(words(h1_ok[0].text)) < GENERIC_TITLE_WORDS):
         return str(h1_ok[0].text)
+    return over
+
+
+def _printed(page: Page, text: str) -> bool:
+    """Whether a block of the page prints ``text`` or opens with it (letters and digits compared)."""
+    k = _key(text)
+    return any(_key(b.text).startswith(k) for b in page.blocks)
+
+
+def _headline_over_header(page: Page) -> str | None:
+    """On a page that names no headline: the first short headline-like line (outside page furniture) that a
+    byline or date line follows; else the story's first block when it reads like a headline."""
+    for b in page.blocks[:MAX_HEADINGS]:
+        text = b.text.strip()
+        linked = b.link_density >= 0.5 and not _permalink(b)
+        if linked or b.hints & _NOT_HEADLINE_HINTS or not 10 <= len(text) <= MAX_TITLE_CHARS:
+            continue
+        if text.endswith(_SENTENCE_ENDS) or not HEAD_MIN_WORDS <= len(words(text)) <= HEAD_PLAIN_MAX_WORDS:
+            continue  # (cheap) prose or a label: the date and byline look-ups below cost more
+        if _plain_headline(text) and _over_header_line(page, b, AGENCY_LINE_MAX_WORDS):
+            return str(b.text)
+    start = _first_body_index(page)
+    opening = page.blocks[start : start + 2]
+    marked = [b for b in opening if "headline" in b.hints]
+    for b in marked + opening[:1]:
+        if b.link_density < 0.5 and len(b.text) <= MAX_TITLE_CHARS and _plain_headline(b.text.strip()):
+            return str(b.text)  # the story opens with its headline (marked as one, or the first line)
     return None
 
 
@@ -276,6 +363,10 @@ def _printed_title_part(page: Page, declared: list[str], headings: list[Any]) ->
         for m in _PART_SPLIT.finditer(t):
             left, right = t[: m.start()].strip(), t[m.end() :].strip()
             lb, rb = by_key.get(_key(left), []), by_key.get(_key(right), [])
+            if lb and rb and m.group().strip() == ":" and len(words(_key(right))) >= 2:
+                # "Site: Story" with both printed (the blog's name as its masthead <h1>): the story's side
+                found.append(rb[0])
+                continue
             for side, other, other_b in ((lb, right, rb), (rb, left, lb)):
                 if side and len(words(_key(side[0].text))) >= 2 and (
                     other_b or len(words(other)) <= SITE_PART_MAX_WORDS
@@ -292,6 +383,43 @@ def _printed_title_part(page: Page, declared: list[str], headings: list[Any]) ->
 GENERIC_TITLE_WORDS = 3
 #: Where a declared title may be cut into a site or section part and a story part.
 _PART_SPLIT = re.compile(_TITLE_SPLIT.pattern + r"|:\s+")
+
+
+def _declared_parts(cleaned: list[str]) -> list[str]:
+    """The keys of the declared titles and of their parts ("Kicker: Story")."""
+    return [_key(p) for t in cleaned for p in (t, *_PART_SPLIT.split(t))]
+
+
+def _per_article(page: Page) -> bool:
+    """Whether the page declares a title of its own (JSON-LD, og:title, twitter:title), not only a <title>."""
+    return bool(_jsonld_headline(page) or page.metadata.first("og:title", "twitter:title"))
+
+
+def _without_kicker(b: Any, cleaned: list[str]) -> str | None:
+    """The heading without its kicker element ("<span>Nach X</span> Story") when no declared title carries
+    that kicker but one carries the rest: the kicker is the page's furniture, not the headline's."""
+    el = b.el
+    if el is None or len(el) == 0:
+        return None
+    text = collapse(b.text)
+    first = el[0]
+    if not isinstance(first.tag, str) or (el.text or "").strip():
+        return None
+    kicker = collapse(first.text_content() or "")
+    if not kicker or not text.startswith(kicker) or len(kicker) >= KICKER_MAX_SHARE * len(text):
+        return None
+    rest = text[len(kicker) :].strip(" :|-\u2013\u2014")
+    if len(words(rest)) < GENERIC_TITLE_WORDS:
+        return None
+    declared_keys = _declared_parts(cleaned)
+    k_kicker, k_rest = _key(kicker), _key(rest)
+    if any(k_kicker in d for d in declared_keys):
+        return None
+    return rest if any(k_rest in d for d in declared_keys) else None
+
+
+#: A kicker element is less than this share of its heading's text.
+KICKER_MAX_SHARE = 0.5
 
 
 def _kicker_element(b: Any, declared_norm: str) -> bool:
@@ -318,7 +446,8 @@ def _heading_above_body(page: Page, declared_per_article: bool) -> str | None:
     # the analysis sometimes opens the story at its date or byline line: the headline may sit just under it
     for b in page.blocks[start : start + HEADER_LINES_AT_START]:
         t = b.text.strip()
-        if not (b.hints & {"byline", "date"} or _is_date_line(t) or _is_byline_line(t)):
+        tool = b.link_density >= 0.5 and len(words(t)) <= TOOL_LINE_MAX_WORDS
+        if not (b.hints & {"byline", "date"} or tool or _is_date_line(t) or _is_byline_line(t)):
             break
         start += 1
     start = min(start, len(page.blocks))
@@ -335,12 +464,16 @@ def _heading_above_body(page: Page, declared_per_article: bool) -> str | None:
         if b.index < start and len(words(text)) <= TOOL_LINE_MAX_WORDS and not b.hints & _CHROME_HINTS:
             if b.link_density >= 0.5 or len(text) < 10:
                 continue  # the story's tool line ("Save Email Print", "0 comments", "A | A | A") under its headline
-        if b.link_density >= 0.5 or b.hints & _CHROME_HINTS or not 10 <= len(text) <= MAX_TITLE_CHARS:
+        linked = b.link_density >= 0.5 and not _permalink(b)
+        if linked or b.hints & _CHROME_HINTS or not 10 <= len(text) <= MAX_TITLE_CHARS:
             plain_ok = False
             continue
         if b.kind == "heading" and (b.level or 9) <= 3:
             if _key(text) in _byline_texts(page):
                 continue  # a columnist's name set as a heading over a teaser ("<h3>Jane Doe</h3>")
+            if not _permalink(b) and _over_links(page, b):
+                plain_ok = False
+                continue  # "More in World news" over a list of linked teaser titles
             return str(b.text)
         if "headline" in b.hints and (b.index < start or _headline_like(text)):
             return str(b.text)  # the story's first block only when it reads like a headline
@@ -359,6 +492,25 @@ def _heading_above_body(page: Page, declared_per_article: bool) -> str | None:
     return None
 
 
+def _over_links(page: Page, b: Any) -> bool:
+    """Whether the next blocks under ``b`` are linked titles, one link each (a list of teasers, not a story;
+    a story's meta line links several things: "Posted by X | 3 Comments")."""
+    nxt = page.blocks[b.index + 1 : b.index + 1 + LINK_LIST_MIN]
+    return len(nxt) == LINK_LIST_MIN and all(
+        x.link_density >= TEASER_LINK_DENSITY
+        and len(words(x.text)) > TOOL_LINE_MAX_WORDS
+        and x.el is not None
+        and sum(1 for _ in x.el.iter("a")) == 1
+        for x in nxt
+    )
+
+
+#: This many linked titles in a row under a heading make it a list's heading ...
+LINK_LIST_MIN = 2
+#: ... a teaser title being (almost) all link text.
+TEASER_LINK_DENSITY = 0.9
+
+
 def _plain_headline(text: str) -> bool:
     """Whether an unmarked line reads like a headline: a few words, no date, no sentence or label end."""
     ws = words(text)
@@ -367,15 +519,18 @@ def _plain_headline(text: str) -> bool:
     return HEAD_MIN_WORDS <= len(ws) <= HEAD_PLAIN_MAX_WORDS and not text.endswith(_SENTENCE_ENDS)
 
 
-def _over_header_line(page: Page, b: Any) -> bool:
-    """Whether a byline or date line follows ``b`` at once (a short agency or place line may come between)."""
+def _over_header_line(page: Page, b: Any, gap_words: int | None = None) -> bool:
+    """Whether a byline or date line follows ``b`` at once (a short agency or place line of at most
+    ``gap_words`` words, or a lesser heading under a heading, may come between)."""
     from .textmode import _is_byline_line, _is_date_line
 
+    gap_words = AGENCY_MAX_WORDS if gap_words is None else gap_words
     for nxt in page.blocks[b.index + 1 : b.index + 1 + DEK_BYLINE_GAP]:
         t = nxt.text.strip()
         if nxt.hints & {"byline", "date"} or _is_byline_line(t) or _is_date_line(t):
             return True
-        if len(words(t)) > AGENCY_MAX_WORDS or nxt.link_density >= 0.5:
+        lesser = b.kind == nxt.kind == "heading" and (nxt.level or 9) > (b.level or 9)
+        if (len(words(t)) > gap_words and not lesser) or nxt.link_density >= 0.5:
             return False
     return False
 
@@ -419,6 +574,8 @@ _HEADER_LINE_HINTS = frozenset({"byline", "date", "caption", "dek"})
 HEAD_MIN_WORDS, HEAD_PLAIN_MAX_WORDS = 2, 16
 #: An all-capitals line this short is an agency or section name ("THE ASSOCIATED PRESS").
 AGENCY_MAX_WORDS = 3
+#: A news agency's name ("Press Trust of India", "Agence France-Presse") between an unmarked headline and its date.
+AGENCY_LINE_MAX_WORDS = 5
 #: A line ending so is a sentence or a label, not a headline.
 _SENTENCE_ENDS = (".", ":", ",", ";")
 
@@ -495,8 +652,9 @@ def _dek(page: Page, head: str) -> str | None:
             continue
         for nxt in blocks[i + 1 : i + 1 + DEK_WINDOW]:
             n = norm(nxt.text)
-            if nxt.kind == "heading" and nxt.level is not None and nxt.level <= 2 and len(n) >= DEK_MIN_CHARS:
-                return str(nxt.text)  # an h2 right under the h1 is the dek
+            h2 = nxt.kind == "heading" and nxt.level is not None and nxt.level <= 2
+            if h2 and DEK_MIN_CHARS <= len(n) <= DEK_MAX_CHARS:
+                return str(nxt.text)  # an h2 right under the h1 is the dek (a paragraph set as h2 is the story's)
             if not DEK_MIN_CHARS <= len(n) <= DEK_MAX_CHARS or nxt.kind == "caption" or "caption" in nxt.hints:
                 continue
             marked = "dek" in nxt.hints or (nxt is _first_text_after(blocks, i) and _above_byline(blocks, nxt))
@@ -536,7 +694,22 @@ def _above_byline(blocks: list[Any], b: Any) -> bool:
     for nxt in blocks[b.index + 1 : b.index + 1 + DEK_BYLINE_GAP]:
         t = nxt.text.strip()
         if nxt.hints & {"byline", "date"} or _is_byline_line(t) or _is_date_line(t):
-            return True
+            return _prose_after(blocks, nxt)
+    return False
+
+
+def _prose_after(blocks: list[Any], line: Any) -> bool:
+    """Whether story prose follows a byline/date line (past further header lines): a blog's one-paragraph
+    post over its "Posted on ... | 9 Comments" line is the story, not a dek."""
+    from .textmode import _is_byline_line, _is_date_line
+
+    for nxt in blocks[line.index + 1 : line.index + 1 + DEK_WINDOW]:
+        t = nxt.text.strip()
+        if nxt.hints & _HEADER_LINE_HINTS or nxt.kind == "caption" or _is_byline_line(t) or _is_date_line(t):
+            continue
+        if nxt.link_density >= 0.5:
+            continue  # a tool line ("Digg This!", "Share Print E-mail")
+        return nxt.kind != "heading" and not nxt.hints & _CHROME_HINTS and len(words(t)) >= DEK_MIN_WORDS
     return False
 
 
