@@ -222,12 +222,31 @@ def _author_obj(a: Any, page: Page | None = None) -> list[Byline]:
             name = name[0] if name else None
         if isinstance(name, str) and name.strip():
             url = a.get("url")
+            desc = a.get("description")
+            if isinstance(desc, str) and " " not in name.strip():
+                name = _completed(name.strip(), collapse(desc)) or name  # "Jane" whose bio opens "Jane Doe is ..."
             parsed = parse_byline(collapse(name), single_name=True)
             if parsed and isinstance(url, str):
                 first = parsed[0]
                 parsed[0] = Byline(name=first.name, role=first.role, affiliation=first.affiliation, url=url)
             return parsed
     return []
+
+
+def _completed(given: str, text: str) -> str | None:
+    """The full name a text opens with when it starts with the given name ``given`` ("Jane" and
+    "Jane Doe - reporter and ..." -> "Jane Doe")."""
+    m = _FULL_AFTER_GIVEN.match(text)
+    if m is None or m.group(1) != given:
+        return None
+    full = f"{given} {m.group(2)}"
+    return full if looks_like_person_name(full) else None
+
+
+#: A text that opens with a given name and a surname, then ends or goes on after a break or a verb.
+_FULL_AFTER_GIVEN = re.compile(
+    r"^([^\W\d_][\w'\u2019-]*)\s+([A-Z\u00c0-\u00de][\w'\u2019-]+)(?=$|\s*[,.;:\u2013\u2014(-]|\s+[a-z\u00df-\u00ff])"
+)
 
 
 #: ``<meta>`` names that hold the author, most common first.
@@ -649,6 +668,8 @@ def _printed_bylines(page: Page) -> list[Byline]:
     for mark in sorted(page.marks, key=lambda m: m.block_index < start):
         if mark.hint != "byline" or not lo <= mark.block_index <= hi or _own_hints(mark.el, mark.hints) & bad:
             continue
+        if _teaser_byline(page, mark.el) and _story_between(page, start, mark.block_index):
+            continue  # one of the bylines of a list of teasers under the story
         if not _strict_byline_el(mark.el):
             continue
         el = _byline_of_name(mark.el)
@@ -667,6 +688,8 @@ def _printed_bylines(page: Page) -> list[Byline]:
             continue
         if not (_has_byline_markup(b) or CREDIT_LINE.match(b.text)):
             continue
+        if b.el is not None and _story_between(page, start, b.index) and _credit_lines_alike(page.blocks[lo:hi], b):
+            continue  # one of the credit lines of a list of teasers under the story
         line = _PICTURE_CLAUSE.split(b.text, maxsplit=1)[0]
         found = _names_in(_before_date(line)) or _names_in(line) or _handle(b.text, site) or _collective(b.text, site)
         if found:
@@ -701,6 +724,8 @@ def _printed_bylines(page: Page) -> list[Byline]:
             continue
         if mark.block_index <= body_end and not CREDIT_LINE.match(_el_text(mark.el)):
             continue  # inside the story's last lines only an explicit credit ("Authors: ...") counts
+        if _teaser_byline(page, mark.el):
+            continue  # a teaser list's bylines under the story
         # a post's own footer ("Posted by Jane Doe at 9:12") sits right under the story
         after = bad - {"footer"} if mark.block_index <= body_end + POST_FOOTER_REACH else bad
         if not mark.hints & after:
@@ -718,6 +743,53 @@ def _printed_bylines(page: Page) -> list[Byline]:
         or _post_author_comment(page)
         or _signed_off(page)
     )
+
+
+#: Bylines printed alike (same tag and class) this many times on a page are the bylines of a list of stories.
+TEASER_REPEATS = 3
+
+
+def _teaser_byline(page: Page, el: Any) -> bool:
+    """Whether a byline element is one of several printed alike: a teaser list's, not the story's."""
+    cls = el.get("class")
+    if not cls:
+        return False
+    if "_byline_kinds" not in page.__dict__:
+        kinds: dict[tuple[Any, str], int] = {}
+        for m in page.marks:
+            if m.hint == "byline":
+                key = (m.el.tag, m.el.get("class") or "")
+                kinds[key] = kinds.get(key, 0) + 1
+        page.__dict__["_byline_kinds"] = kinds
+    return int(page.__dict__["_byline_kinds"].get((el.tag, cls), 0)) >= TEASER_REPEATS
+
+
+def _credit_lines_alike(blocks: list[PageBlock], b: PageBlock) -> bool:
+    """Whether ``b`` is one of several credit lines printed alike (same tag and class) among ``blocks``."""
+    el = b.el
+    same = 0
+    for o in blocks:
+        alike = o.el is not None and o.el.tag == el.tag and o.el.get("class") == el.get("class")
+        if alike and CREDIT_LINE.match(o.text):
+            same += 1
+    return same >= TEASER_REPEATS
+
+
+#: Paragraphs of at least this many characters are the story's text.
+STORY_PARAGRAPH_CHARS = 80
+#: This many of them between the headline and a byline put the byline under the story.
+STORY_PARAGRAPHS_ABOVE = 2
+
+
+def _story_between(page: Page, start: int, end: int) -> bool:
+    """Whether the story's paragraphs stand between the headline (``start``) and block ``end``."""
+    n = 0
+    for b in page.blocks[start:end]:
+        if b.kind == "paragraph" and len(b.text) >= STORY_PARAGRAPH_CHARS:
+            n += 1
+            if n >= STORY_PARAGRAPHS_ABOVE:
+                return True
+    return False
 
 
 #: How many of the story's own last blocks may hold a marked credit line ("Authors: Jane Doe, educator").
@@ -1107,7 +1179,9 @@ def _printed_superset(page: Page, found: list[Byline]) -> list[Byline]:
     have = {norm(b.name) for b in found}
     if len(printed) > len(found) and have <= {norm(b.name) for b in printed}:
         return printed
-    if printed and not any(_printed_on_page(page, b.name) for b in found) and _credited_line(page, printed[0].name):
+    if printed and not any(_printed_on_page(page, b.name) for b in found) and (
+        _credited_line(page, printed[0].name) or _marked_byline(page, printed[0].name)
+    ):
         # metadata naming someone the page never shows (a desk editor's code), beside a printed byline
         return printed
     if printed and all(_printed_as_editor(page, b.name) for b in found):
@@ -1121,6 +1195,17 @@ def _printed_as_editor(page: Page, name: str) -> bool:
     for b in page.blocks:
         if len(b.text) <= MAX_BYLINE_CHARS and name in b.text:
             if any(p.name == name and p.role in NON_AUTHOR_ROLES for p in parse_byline(b.text)):
+                return True
+    return False
+
+
+def _marked_byline(page: Page, name: str) -> bool:
+    """Whether the page prints ``name`` in an element that byline markup marks ("<div class="authors">"),
+    as its byline or as all of its text."""
+    for mark in page.marks:
+        if mark.hint == "byline" and not mark.hints & NOT_BYLINE_HINTS:
+            text = _el_text(mark.el)
+            if text == name or (len(text) <= MAX_BYLINE_CHARS and name in text and _strict_byline_el(mark.el)):
                 return True
     return False
 
@@ -1151,12 +1236,89 @@ def _full_name(b: Byline, printed: list[Byline]) -> Byline:
     return b
 
 
+#: A guest author credited in the story's opening lines ("This is a guest post by Jane", "Gastbeitrag von
+#: Jane Doe"): the blog's metadata names the blog's owner, the text names who wrote it.
+GUEST_CREDIT = re.compile(
+    r"\b(?:guest[\s-](?:post|article|blog\s+post|column|contribution|review)|gastbeitrag|gastartikel"
+    r"|article\s+invit\u00e9|art\u00edculo\s+invitado|gastblog)\s+(?:written\s+)?(?:by|von|de|par|por|door)\s+"
+    r"([^.,;:!?()]{2,60})",
+    re.I,
+)
+#: A story whose first paragraph opens with its own credit and goes on ("By Jane Doe. This guide contains
+#: ..."); a "By Jane Doe" line alone among the first blocks may be a teaser's or a quoted book's byline.
+OPENING_CREDIT = re.compile(
+    r"^(?:by|von|par|por|door)\s+((?:[^\W\d_][\w'\u2019-]+\s+){1,3}[^\W\d_][\w'\u2019-]+)\s*[.;:]\s+(?=[^\W\d_]{2})",
+    re.I,
+)
+#: How many of the story's first blocks may open with a guest's credit.
+GUEST_REACH = 3
+
+
+def _guest_credit(page: Page) -> list[Byline]:
+    """The author a story's first lines credit in its own text (a guest post on someone's blog)."""
+    if page.kind != "html":
+        return []
+    from .analysis import analyze
+
+    for b in analyze(page).main[:GUEST_REACH]:
+        if b.kind != "paragraph" or len(b.text) > 2 * MAX_BYLINE_CHARS:
+            continue
+        m = GUEST_CREDIT.search(b.text) or OPENING_CREDIT.match(b.text)
+        if m is None:
+            continue
+        found = parse_byline("By " + m.group(1).strip(), single_name=True)
+        if found and all(p.name == m.group(1).strip() or looks_like_person_name(p.name) for p in found):
+            return [p for p in found if p.role not in NON_AUTHOR_ROLES]
+    return []
+
+
 def _find_bylines(page: Page) -> tuple[Byline, ...] | None:
     for source in (_jsonld_authors, _meta_authors, _dom_bylines):
         found = [b for b in source(page) if b.role not in NON_AUTHOR_ROLES]
         if found:
             if source is not _dom_bylines:
                 found = _printed_superset(page, found)
+            guest = _guest_credit(page)
+            if guest and not {norm(b.name) for b in guest} <= {norm(b.name) for b in found}:
+                found = guest
             return _dedupe(found + _trailer_credits(page))
     credits = _trailer_credits(page)
+    if not credits:
+        credits = _jsonld_credited_names(page)
     return _dedupe(credits) if credits else None
+
+
+#: Organisation types that a story's JSON-LD may credit as its author.
+_ORG_TYPES = frozenset("organization newsmediaorganization corporation".split())
+#: A credited organisation's name is at most this long ("Acme News Online").
+MAX_ORG_NAME_CHARS = 60
+
+
+def _jsonld_credited_names(page: Page) -> list[Byline]:
+    """When no person is credited anywhere: the newsroom or site that the story's JSON-LD names as its
+    author ("author": {"@type": "Organization", "name": "Acme News"}), as printed."""
+    site: frozenset[str] | None = None
+    for obj in page.metadata.articles():
+        authors = obj.get("author")
+        if authors is None:
+            continue
+        out = []
+        for a in authors if isinstance(authors, list) else [authors]:
+            t = a.get("@type") if isinstance(a, dict) else None
+            name = a.get("name") if isinstance(a, dict) else None
+            if not isinstance(t, str) or not isinstance(name, str):
+                continue
+            name = collapse(name)
+            if not 2 <= len(name) <= MAX_ORG_NAME_CHARS or name.startswith("http"):
+                continue
+            if t.lower() == "person":
+                # a "Person" the parser did not take for one: only the site or a newsroom under its name
+                site = _site_names(page) if site is None else site
+                if not (_like_site(name, site) or "." in name or any(w.lower() in ORG_WORDS for w in name.split())):
+                    continue
+            elif t.lower() not in _ORG_TYPES:
+                continue
+            out.append(Byline(name=name))
+        if out:
+            return out
+    return []

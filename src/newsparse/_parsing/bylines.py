@@ -164,6 +164,10 @@ _LINK_JUNK_RX = re.compile(
 #: Chrome words and phrases (only when one of _CHROME_WORDS is among the words of the text).
 _CHROME_RX = re.compile(
     r"\b(?:e-?mail|contact)\s(?:the\s)?(?:author|reporter|writer|me|us)\b|\bsend\san\se-?mail\b"
+    # buttons after the name: "Follow on X", "See Full Bio", "About the author", "Continue Reading"
+    r"|\b(?:follow|folge|folgen)\s(?:on|me|us|auf)\b|\b(?:see|read|view)\s(?:full\s)?(?:bio|profile)\b"
+    r"|\babout\sthe\s(?:author|writer)\b|\bcontinue\sreading\b|\blisten\sto\s(?:this\s)?(?:article|story)\b"
+    r"|\bgift\s(?:this\s)?article\b|\bsign\sup\b"
     r"|\b(?:lesezeit|reading time|temps de lecture)\b:?"
     r"|\b(?:follow|share|tweet|print|comments?|email|e-mail|subscribe|bio|profile|twitter|facebook|linkedin"
     r"|instagram|updated?|published|posted|last\supdated|modified|stand|erstellt|aktualisiert|veröffentlicht"
@@ -176,6 +180,7 @@ _CHROME_RX = re.compile(
 )
 #: The words that open the phrases of _CHROME_RX.
 _CHROME_WORDS = frozenset(
+    "about continue listen gift sign "
     "e-mail email contact send lesezeit reading temps follow share tweet print comment comments subscribe bio "
     "profile twitter facebook linkedin instagram update updated published posted last modified stand erstellt "
     "aktualisiert veröffentlicht publié mis modifié pubblicato aggiornato publicado actualizado atualizado "
@@ -281,6 +286,9 @@ NOT_NAME_WORDS = (
             "von und oder der die das ein eine mit für auf im ist nicht par et le la les des un une pour "
             "avec dans sur per il lo gli con por y el los las una para en het een van voor op met "
             "mehr lesen plus suivre partager condividi compartir delen seguir says said wrote "
+            "after before into amid against during without between across through "  # headlines' prepositions
+            "abone abonnieren abonnez abonneren suscríbete suscribete iscriviti "  # "Subscribe" buttons
+            "signs wins loses urges warns unveils launches reveals announces slams vows plunges soars "  # headlines' verbs
         ).split()
     )
     | ORG_WORDS
@@ -288,6 +296,33 @@ NOT_NAME_WORDS = (
     | frozenset(_ROLE_PLURALS)
     | AGENCIES
 ) - PARTICLES - {"le", "la", "de", "van", "von", "der", "den", "del", "y", "e"}
+
+#: Words of regions, page sections, page furniture and headlines. A name made only of them ("Middle
+#: East", "Front Page", "Latest Stories", "Remote Jobs") is a label; one of them beside a given name
+#: ("Jimmy Page", "Kanye West") is not.
+LABEL_WORDS = frozenset(
+    (
+        "middle east west north south central eastern western northern southern near far upper lower "
+        "america americas asia europe africa oceania pacific atlantic arctic gulf region regions global "
+        "nation national international domestic foreign metro state states city county world "
+        "front page pages home section sections top latest breaking stories story headlines features "
+        "lifestyle living entertainment culture travel food health science technology money markets "
+        "economy careers jobs job remote estate property homes autos motoring education environment "
+        "obituaries letters editorials columns column reviews books arts music movies film films games "
+        "puzzles crosswords horoscopes classifieds events calendar gallery podcasts podcast analysis "
+        "explainer special report reports chapter chapters episode episodes part issue edition topics "
+        "archive archives related recommended popular trending most watch listen live coverage alerts "
+        "monthly new best latest next previous last first free ultimate complete official guide guides "
+        "tips ways things how why what when where who full quick easy insights resources blog blogs "
+        "community forum forums members shop store deals offers products product services "
+        "politik wirtschaft kultur panorama ausland inland meinung startseite wissen gesellschaft "
+        "monde politique économie société accueil mundo política economía sociedad portada deportes "
+        "cronaca esteri politica economia cultura spettacoli binnenland buitenland "
+        "latin united kingdom emirates arab picks editor's articles article reading continue copy link links gift"
+    ).split()
+)
+#: First words of place names and headlines, never of a person's name ("New York", "New Rules For ...").
+_NOT_NAME_LEADS = frozenset({"new"})
 
 # Names in Chinese, Japanese or Korean script: 2-12 characters, no separators the parser knows.
 _CJK_RX = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff・·\s]{2,12}$")
@@ -393,7 +428,25 @@ def _name_ok(text: str) -> bool:
         words += 1
     if words == 0 or (words == 1 and not any(_INITIAL_RX.match(t) for t in tokens)):
         return False
-    return not (caps_short and title)
+    if caps_short and title:
+        return False
+    return not _label_phrase(tokens)
+
+
+def _label_phrase(tokens: list[str]) -> bool:
+    """Whether every word of a would-be name is a word of page labels ("Middle East", "Front Page",
+    "World News", "Remote Jobs", "Report Chapter"): a region, a section or a button, not a person."""
+    if tokens[0].lower() in _NOT_NAME_LEADS:
+        return True
+    seen = 0
+    for tok in tokens:
+        low = _strip_token(tok).lower()
+        if low in PARTICLES or _INITIAL_RX.match(tok):
+            continue
+        if low not in LABEL_WORDS:
+            return False
+        seen += 1
+    return seen > 0
 
 
 #: SUFFIXES with and without their final dot.
@@ -738,6 +791,13 @@ def _split_piece(
     if low in AGENCIES or low.removeprefix("the ") in AGENCIES:  # a wire service alone
         name = piece[4:] if low.startswith("the ") else piece
         return _Person(name, credit_role, agency=True), None, None
+    place = _name_in_place(words)
+    if place is not None:
+        # "Jane Doe in Beirut"; "Jane Doe from Acme News": an employer
+        k = len(place.split())
+        tail = " ".join(words[k + 1 :])
+        employer = tail if words[k].lower() in _FROM_WORDS and _is_org(tail) else None
+        return _Person(place, credit_role), None, employer
     heads = [i for i, w in enumerate(words) if _role_head(w)]
     if after_comma and not heads:
         if _is_org(piece) or (_caps_phrase(words) and not looks_like_person_name(piece)):
@@ -764,6 +824,29 @@ def _split_piece(
     if _is_org(piece):
         return None, None, piece
     return None, None, None
+
+
+#: Words that put a place after a reporter's name ("Jane Doe in Beirut", "Anna Roth aus Berlin").
+_PLACE_WORDS = frozenset("in aus from en à a".split())
+#: Of _PLACE_WORDS, those that may introduce an employer rather than a place.
+_FROM_WORDS = frozenset("from aus".split())
+#: A place after a name is at most this many words ("in The Hague", "in Rio de Janeiro").
+MAX_PLACE_WORDS = 4
+
+
+def _name_in_place(words: list[str]) -> str | None:
+    """The name of "Jane Doe in Beirut" (a wire credit says where each reporter was), or None."""
+    for k in range(2, min(len(words) - 1, 6)):
+        if words[k] not in _PLACE_WORDS:
+            continue
+        place = words[k + 1 :]
+        if len(place) > MAX_PLACE_WORDS or not place[-1][:1].isupper():
+            return None
+        if not all(w[:1].isupper() or w.lower() in PARTICLES or w.lower() == "the" for w in place):
+            return None
+        name = " ".join(words[:k])
+        return name if looks_like_person_name(name) else None
+    return None
 
 
 def _with_title(words: list[str], k: int, credit_role: str | None) -> tuple[_Person | None, str | None, str | None]:
