@@ -71,8 +71,8 @@ MAX_TIME_SCAN = 200
 MAX_WIDGET_CHARS = 150
 #: An author element holds a name (and perhaps "says:" or a date), not a comment.
 MAX_AUTHOR_EL_CHARS = 120
-#: Run-together author classes: "commentauthorauthor", "sidecommentauthor", "comment_username".
-_AUTHOR_PART = re.compile(r"author|commenter|username|user-name|nickname", re.I)
+#: Run-together author classes: "commentauthorauthor", "sidecommentauthor", "comment_username", "lf_comment_user_nick".
+_AUTHOR_PART = re.compile(r"author|commenter|username|user-name|nickname|user[-_]nick\b", re.I)
 #: ... but not WordPress per-user classes, avatars, author boxes or author-only wrappers of a whole comment.
 _NOT_AUTHOR_PART = re.compile(r"^comment-author-|^bypostauthor$|avatar|box|bio|wrap|container|area|list|url|email|-by-|authored", re.I)
 #: The per-comment number at the end of an id ("dsq-author-user-31345").
@@ -406,11 +406,17 @@ def _classify(block: PageBlock, path: list[Any], widget_memo: dict[Any, bool]) -
         for el in path[:3]:
             # li.comment-author may wrap a whole comment: an author element holds little text
             if _is_author_memo(el, widget_memo) and _short_element(el, widget_memo):
+                # a box with the name and a rank title or fan count beside it: only the name's line is the author
+                if _AUTHOR_BOX_EXTRA.fullmatch(text.strip(" ()[]")) or not _holds_name_line(el, text, path):
+                    info.noise = True  # the box's rank title or fan count beside the name
+                    return info
                 info.author_el = True
                 break
         else:
             info.author_el = _holds_author(block.el, text)
         header = R.parse_comment_header(text)
+        if header is None and "." in text:
+            header = _url_author_header(text)
         if header is not None and header[0] and header[1] and _long_tail(text, header[1]):
             header = None  # "Jane, Leeds 1/8/2008 4:46 PM We are still in every competition": a one-line comment
         if header is not None:
@@ -432,6 +438,23 @@ def _classify(block: PageBlock, path: list[Any], widget_memo: dict[Any, bool]) -
             info.date = inline[1]
             info.rest = inline[2]
     return info
+
+
+#: A web address given as the commenter's name ("Posted by: www.example.com/jane | <date>").
+_URL_NAME = re.compile(r"(?:https?://|www\.)[^\s|]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/[^\s|]*", re.I)
+#: What stands in for that address while the header is parsed (a plain handle).
+_URL_STAND_IN = "Urlname"
+
+
+def _url_author_header(text: str) -> tuple[str | None, str | None] | None:
+    """The header of a comment whose author is a web address: parsed with a plain name in its place."""
+    m = _URL_NAME.search(text)
+    if m is None or _URL_NAME.search(text, m.end()) is not None:
+        return None
+    header = R.parse_comment_header(text[: m.start()] + _URL_STAND_IN + text[m.end() :])
+    if header is None or header[0] != _URL_STAND_IN or not header[1]:
+        return None
+    return m.group(0).rstrip(".,;:"), header[1]
 
 
 def _is_author_memo(el: Any, memo: dict[Any, bool]) -> bool:
@@ -512,6 +535,8 @@ def _holds_author(el: Any, text: str) -> bool:
             sub_text = collapse(sub.text_content())
             if not sub_text:
                 return False
+            if text.endswith((".", "?", "!", "…")) and sub_text[:AUTHOR_OVERLAP_CHARS] not in text:
+                return False  # a short comment's sentence over its own footer ("Unless of what?" / "– Jane")
             if len(sub_text) >= 0.4 * len(text):
                 return True
             # a short name and its date: "ALLIE NYC" + "May 31, 2019 at 10:25 PM"
@@ -519,6 +544,10 @@ def _holds_author(el: Any, text: str) -> bool:
             date = R.find_date_text(rest) if rest else None
             return date is not None and len(date) >= 0.5 * len(rest)
     return False
+
+
+#: An inline author element is this block's own when the block shows (at least) the start of its text.
+AUTHOR_OVERLAP_CHARS = 12
 
 
 def _author_text(el: Any) -> str | None:
@@ -535,15 +564,48 @@ def _author_text(el: Any) -> str | None:
 
 def _innermost_author_el(el: Any) -> Any:
     """The author element nested in ``el`` when there is one: a theme's ``.comment-author`` box also
-    holds the permalinked date and "said:", its ``<cite class="fn">`` only the name."""
+    holds the permalinked date and "said:", its ``<cite class="fn">`` only the name. Failing that, the
+    one profile link of a box that also prints a count ("SUPER USER", name, "63 Fans")."""
     n = 0
+    links: list[Any] = []
     for d in el.iterdescendants():
         n += 1
         if n > MAX_AUTHOR_LOOKUP:
             break
-        if isinstance(d.tag, str) and _is_author_el(d) and d.text_content().strip():
+        if not isinstance(d.tag, str) or not d.text_content().strip():
+            continue
+        if _AUTHOR_BOX_EXTRA.match(collapse(d.text_content())):
+            continue  # the commenter's fan count ("a.author_fans_count"), not the name
+        if _is_author_el(d):
             return d
+        if d.tag == "a":
+            links.append(d)
+    if len(links) == 1 and n <= MAX_AUTHOR_LOOKUP:
+        name = collapse(links[0].text_content())
+        rest = collapse(el.text_content()).replace(name, " ", 1)
+        if R.looks_like_handle(name) and R.find_date_text(name) is None and _AUTHOR_BOX_EXTRA.search(rest):
+            return links[0]
     return el
+
+
+def _holds_name_line(author_el: Any, text: str, path: list[Any]) -> bool:
+    """Whether a block (its ``text``, its ``path`` up) inside an author element shows the name: the element's
+    innermost name element (a nested author element or its one profile link) holds the block or shares words
+    with it ("SUPER USER" beside the name shares none)."""
+    inner = _innermost_author_el(author_el)
+    if inner is author_el or inner in path:
+        return True
+    name = collapse(inner.text_content())
+    if not name or name in text or text in name:
+        return bool(name)
+    words = {w.lower() for w in text.split() if len(w) >= 3}
+    return any(w.lower() in words for w in name.split() if len(w) >= 3)  # "Reply to this by Tim" / "by Tim from ..."
+
+
+#: What an author box prints beside the name: a fan / follower / post / points count ("63 Fans", "44 pts").
+_AUTHOR_BOX_EXTRA = re.compile(
+    r"\d[\d.,]*\s*k?\s*(?:fans?|followers?|abonnenten|abonnés|seguidores|volgers|posts?|beiträge|points?|pts|punkte|karma)\b", re.I
+)
 
 
 #: How many elements of a header line are looked through for its author element.
@@ -597,7 +659,11 @@ def _after_article(
     if len(main) < MIN_MAIN_BLOCKS or sum(len(b.text) for b in main) < MIN_MAIN_CHARS:
         return regions  # no trustworthy article container to compare with
     start = main[0].index
-    return {r: m for r, m in regions.items() if m and m[-1][0].index > start}
+    kept = {r: m for r, m in regions.items() if m and m[-1][0].index > start}
+    # a Q&A page: the body found is one answer; the question's and the other answers' comment lists above it
+    # are the same thread markup as those below it, not a teaser
+    later = {_signature(r) for r in kept}
+    return {r: m for r, m in regions.items() if m and (r in kept or (_signature(r)[1] and _signature(r) in later))}
 
 
 def header_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
@@ -715,12 +781,20 @@ def _mark_quoted_headers(infos: list[_Info]) -> None:
     every comment as one ``<p>`` (text, then "Posted by X on DATE"), it is the comment's own footer.
     """
     prose_els: set[int] = set()  # elements that already showed a paragraph of prose above this line
+    prev: _Info | None = None
     for i in infos:
         key = id(i.block.el)
         if i.date is not None and i.rest is None and key in prose_els:
             i.quoted = True
+        elif i.date is not None and i.rest is None and prev is not None and _ADDRESSEE.match(prev.block.text):
+            i.quoted = True  # "@ Jane" / "8. April 2019 @ 11:38": the header of the comment answered, quoted
         elif not i.is_meta and not i.noise and len(i.block.text) > MAX_BARE_AUTHOR_CHARS:
             prose_els.add(key)
+        prev = i
+
+
+#: A reply's opening line naming the commenter it answers: "@ Jane Doe", "@jane:".
+_ADDRESSEE = re.compile(r"^@\s?\S.{0,48}$")
 
 
 def heading_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
@@ -845,7 +919,10 @@ def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
             count = (len(members) + (0.5 if dated == len(members) else 0.0)) * (1.0 if is_full else PAIR_MODE_WEIGHT)
             cands.append((count, 1 if is_full else 0, text_len, vocab, -avg_depth, members, is_full))
     if not cands:
-        return []
+        named = _name_line_members(infos, stats, own, lens)
+        if named is None:
+            return []
+        cands = [(float(len(named[0])), 1 if named[1] else 0, 0, 0, 0.0, named[0], named[1])]
     # a run of header blocks (author + date, little text) loses to the run of whole comments around it
     max_text = max(c[2] for c in cands if c[0] >= 2) if any(c[0] >= 2 for c in cands) else 0
     if max_text:
@@ -855,6 +932,8 @@ def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
     near = [c for c in cands if c[0] >= NEAR_COUNT_SHARE * top]
     best = max(near, key=lambda c: (c[1], c[2], c[3], c[4], c[0]))
     best_members, best_full = best[5], best[6]
+    if len(best_members) == 1:
+        best_members = [_innermost_single(best_members[0], best_full, cands, own, infos, depth_of)]
     best_members.sort(key=lambda el: order[el])
     if best_full:
         items = _full_items(best_members, own, infos)
@@ -874,6 +953,124 @@ def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
         if c is not None:
             out.append(c)
     return out
+
+
+def _innermost_single(
+    member: Any,
+    full: bool,
+    cands: list[tuple[float, int, int, int, float, list[Any], bool]],
+    own: dict[Any, list[int]],
+    infos: list[_Info],
+    depth_of: dict[Any, int],
+) -> Any:
+    """A lone comment: the innermost candidate element inside ``member`` that still holds all it says.
+
+    With one comment every wrapper up to the thread's box holds one author and one date; the outer ones
+    add only the box's short lines (sign-in links, sort tabs, "Powered by" notes): an inner one may leave
+    out only such lines, never a meta line or a sentence.
+    """
+    best, best_depth = member, depth_of.get(member, 0)
+    outer = own[member]
+    for c in cands:
+        if c[6] != full or len(c[5]) != 1:
+            continue
+        el = c[5][0]
+        d = depth_of.get(el, 0)
+        if el is member or d <= best_depth:
+            continue
+        inner = set(own[el])
+        if any(i not in inner and not _box_line(infos[i]) for i in outer):
+            continue
+        anc = el.getparent()
+        n = 0
+        while anc is not None and anc is not member and n < MAX_CLIMB:
+            anc = anc.getparent()
+            n += 1
+        if anc is member:
+            best, best_depth = el, d
+    return best
+
+
+#: An undated thread without author markup needs at least this many comments, each opened or closed by a name line.
+MIN_NAME_LINES = 3
+#: A name line ("Jane Doe", "Jane, Leeds, UK", "jdoe42") is short and has few words.
+MAX_NAME_LINE_CHARS = 60
+MAX_NAME_LINE_WORDS = 8
+#: ... and most of the comments between its name lines are prose (a few may be one short line).
+NAME_GAP_PROSE_SHARE = 0.5
+
+
+def _is_name_line(info: _Info) -> bool:
+    """A short line that can only be a commenter's name (perhaps with a place): no sentence, no date, no widget."""
+    if info.noise or info.is_meta or info.block.kind == "heading":
+        return False
+    t = info.block.text.strip()
+    return (
+        0 < len(t) <= MAX_NAME_LINE_CHARS
+        and len(t.split()) <= MAX_NAME_LINE_WORDS
+        and (t[0].isalnum() or t[0] == "@")
+        and not t.endswith((".", "!", "?", ":", ";", "…", '"', "”", "»"))
+        and any(ch.isalpha() for ch in t)
+        and R.looks_like_handle(t)
+        and R.find_date_text(t) is None
+    )
+
+
+def _name_line_members(
+    infos: list[_Info], stats: dict[tuple[str, str], list[Any]], own: dict[Any, list[int]], lens: list[int]
+) -> tuple[list[Any], bool] | None:
+    """An undated thread with no author markup: a run of name lines, each with its comment.
+
+    Either elements of one kind each open with a name line and hold text after it (``li > b + p``: whole
+    items), or the name lines are elements of their own (same tag and class, only ever holding a name)
+    with the comments printed between them (``p.name`` after each ``p.text``: pair mode). The name lines
+    are the only evidence, so both need a run of several, each with prose of its own.
+    """
+    best: tuple[list[Any], bool] | None = None
+    for els in stats.values():  # whole items
+        if len(els) < MIN_NAME_LINES or (best is not None and len(els) <= len(best[0])):
+            continue
+        for el in els:
+            idxs = [i for i in own[el] if not infos[i].noise]
+            if len(idxs) < 2 or not _is_name_line(infos[idxs[0]]):
+                break
+            if not any(lens[i] > MAX_BARE_AUTHOR_CHARS for i in idxs[1:]):
+                break
+        else:
+            best = (els, True)
+    if best is None:  # pair mode: name-line elements between the comments
+        kinds: dict[tuple[str, str], list[int]] = {}
+        for i, info in enumerate(infos):
+            el = info.block.el
+            if not info.noise:
+                kinds.setdefault((_tag(el), el.get("class") or ""), []).append(i)
+        for key, idxs in kinds.items():
+            if len(idxs) < MIN_NAME_LINES or not key[1] or (best is not None and len(idxs) <= len(best[0])):
+                continue
+            if not all(_is_name_line(infos[i]) for i in idxs):
+                continue
+            gaps = list(zip(idxs, idxs[1:]))
+            if any(not any(lens[k] for k in range(a + 1, b)) for a, b in gaps):
+                continue  # two name lines with no comment between them
+            if sum(1 for a, b in gaps if any(lens[k] > MAX_BARE_AUTHOR_CHARS for k in range(a + 1, b))) < NAME_GAP_PROSE_SHARE * len(gaps):
+                continue
+            els = [infos[i].block.el for i in idxs]
+            if len(set(els)) == len(els) and all(own.get(el) == [i] for el, i in zip(els, idxs)):
+                best = (els, False)
+    if best is None:
+        return None
+    for el in best[0]:
+        first = next(i for i in own[el] if not infos[i].noise)
+        infos[first].author_el = True  # the name line is the comment's header (or footer)
+    return best
+
+
+def _box_line(info: _Info) -> bool:
+    """A short line of a comment box that is no part of a comment: a widget, a label, a link (no sentence)."""
+    if info.noise:
+        return True
+    text = info.block.text
+    return not info.is_meta and len(text) <= MAX_BARE_AUTHOR_CHARS and not text.endswith((".", "!", "?", "…"))
 
 
 def _text_len(info: _Info) -> int:
@@ -1046,7 +1243,7 @@ def _to_comment(it: _Item, ids: dict[int, str | None]) -> Comment | None:
     if not texts:
         return None
     if author:
-        author = author.strip() or None
+        author = _AUTHOR_COUNT_TAIL.sub("", author).strip() or None
     published = _published(it.member, date_text)
     cid = _item_id(it)
     ids[id(it)] = cid
@@ -1061,6 +1258,8 @@ def _to_comment(it: _Item, ids: dict[int, str | None]) -> Comment | None:
     )
 
 
+#: A count printed after the commenter's name in the same element ("jane 63 Fans", "Jane (44 pts)").
+_AUTHOR_COUNT_TAIL = re.compile(r"(?<=\S)\s+[(\[]?" + _AUTHOR_BOX_EXTRA.pattern + r"[)\]]?\s*$", re.I)
 #: Not a name: digits and punctuation, perhaps around a clock time and a time zone ("( 1:16 PM)", "PST").
 _NOT_A_NAME = re.compile(
     r"^[\W\d_]*(?:\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?)?[\W\d_]*(?:(?:[A-Z][SD]T|GMT|UTC|CES?T|MES?Z)\b[\W\d_]*)?$"

@@ -32,6 +32,7 @@ from .._model import AuthorBio, Block, Body, Byline, Comment, Dateline, Headline
 from .._page import Page
 from .._parsing import date_from_url, find_dates, looks_like_person_name, parse_byline, split_dateline
 from ._text import norm, words
+from .comments import _url_author_header
 
 __all__ = ["headline", "dateline", "body", "bylines", "author_bios", "published", "comments"]
 
@@ -261,6 +262,10 @@ _SIGNATURE = re.compile(r"^[-\u2013\u2014]*\s*(?:posted|submitted)\s+(?:by|von|p
 
 #: A line opening with a comment word ("Comments (No comments posted.)") is no headline.
 _COMMENT_WORD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|kommentare?|commentaires?|commenti|comentarios?)\b", re.I)
+#: A word qualifying a comment-section heading: "Public Discussion (4)", "Community comments", "Öffentliche Diskussion".
+_HEADING_QUALIFIER = re.compile(
+    r"^(?:public|open|community|members'?|readers'?|öffentliche|offene|discussion\s+publique|débat)\s+(?=\w)", re.I
+)
 #: Labels of comment-form fields.
 _FORM_FIELD = re.compile(
     r"^(?:your\s+)?(?:name|e-?mail(?:\s+address|-adresse)?|website|webseite|site web|url|comment|kommentar|commentaire|"
@@ -379,7 +384,10 @@ def _comment_header(text: str) -> tuple[str | None, str | None] | None:
     "Jane, <date>", a date line), by the shared recogniser; ``None`` for other lines."""
     if _word_count(text) > COMMENT_HEADER_MAX_WORDS:
         return None
-    return R.parse_comment_header(text)
+    header = R.parse_comment_header(text)
+    if header is None and "." in text:
+        header = _url_author_header(text)  # "Posted by: www.example.org/jane | <date>"
+    return header
 
 
 def _is_signature(text: str) -> bool:
@@ -405,7 +413,10 @@ def _is_comment_heading(text: str) -> bool:
     n = _word_count(text)
     if n > 25 or (n > SENTENCE_MIN_WORDS and _ends_sentence(text)):
         return False  # "Comments by the minister were ..." is a sentence
-    return R.is_comment_section_heading(text) or R.is_comment_count_line(text)
+    if R.is_comment_section_heading(text) or R.is_comment_count_line(text):
+        return True
+    m = _HEADING_QUALIFIER.match(text)  # "Public Discussion (4)", "Community Comments"
+    return m is not None and R.is_comment_section_heading(text[m.end():])
 
 
 def _is_comment_form(text: str) -> bool:
@@ -1458,6 +1469,7 @@ class _Draft:
     number: int | None = None
     sig_author: str | None = None
     sig_date: _dt.datetime | None = None
+    footer: str | None = None  # the comment's own number from a "#1.2 - <date>" footer under it
 
 
 def _find_comments(lines: Sequence[_Line], start: int, lay: _Layout) -> list[Comment]:
@@ -1487,6 +1499,15 @@ def _find_comments(lines: Sequence[_Line], start: int, lay: _Layout) -> list[Com
         if short_run >= (COMMENT_MAX_GAP if started else COMMENT_LEAD_GAP):
             break  # a menu or a footer: the comment list is over
         if i in lay.bio_lines or _is_pingback(t) or _is_author_links(t) or _is_social_feed(t) or _is_comment_heading(t) or _is_comment_prompt(t):
+            current = None
+            continue
+        fm = _NUMBERED_FOOTER.match(t)
+        last = current if current is not None else (drafts[-1] if drafts else None)  # "1 vote" may sit between
+        footer_date = _comment_date(fm.group("rest")) if fm is not None else None
+        if footer_date is not None and fm is not None and last is not None and last.paras and last.footer is None:
+            # "#1.1 - Mon Oct 29, 2012 10:12 AM": the number and date under a comment close it
+            last.footer = fm.group("n")
+            last.sig_date = last.sig_date or footer_date
             current = None
             continue
         hdr = _comment_header(t)
@@ -1545,6 +1566,8 @@ def _find_comments(lines: Sequence[_Line], start: int, lay: _Layout) -> list[Com
         if (d.sig_author is not None or any((_word_count(p) >= 4 or _ends_sentence(p)) and not _is_title_case(p) for p in d.paras))
         and not _CUT_TEASER.search(d.paras[0])
     ]
+    if sum(1 for d in drafts if d.footer is not None) >= MIN_SIGNATURES:
+        _footer_authors(drafts)
     signed = [d for d in drafts if d.author or d.sig_author or d.date or d.sig_date]
     if drafts and len(signed) >= SIGNED_SHARE * len(drafts):
         drafts = signed  # a section whose comments carry names or dates: unsigned text is not a comment
@@ -1558,6 +1581,18 @@ def _find_comments(lines: Sequence[_Line], start: int, lay: _Layout) -> list[Com
         if not text:
             continue
         author = draft.author or draft.sig_author
+        if draft.footer is not None:  # "#1.2": the second reply to comment 1
+            out.append(
+                Comment(
+                    text=text,
+                    author=author,
+                    published=draft.date or draft.sig_date,
+                    depth=draft.footer.count("."),
+                    id=draft.footer,
+                    parent_id=draft.footer.rsplit(".", 1)[0] if "." in draft.footer else None,
+                )
+            )
+            continue
         out.append(
             Comment(
                 text=text,
@@ -1570,6 +1605,27 @@ def _find_comments(lines: Sequence[_Line], start: int, lay: _Layout) -> list[Com
             )
         )
     return out
+
+
+#: A comment's footer: its number in the thread ("#1", "#1.2": the second reply to comment 1), a dash, its date.
+_NUMBERED_FOOTER = re.compile(r"^#(?P<n>\d{1,4}(?:\.\d{1,3}){0,6})\s*[-\u2013\u2014|]\s*(?P<rest>.{4,60})$")
+
+
+def _footer_authors(drafts: Sequence[_Draft]) -> None:
+    """In a thread signed by numbered footers, a comment's first line is its author's name when it is a
+    short name or handle and text follows it ("SomeDude68." / "LIES!" / ... / "#1 - <date>")."""
+    for d in drafts:
+        if d.footer is None or d.author is not None or len(d.paras) < 2:
+            continue
+        first = d.paras[0].strip()
+        if (
+            _word_count(first) <= COMMENT_AUTHOR_MAX_WORDS
+            and not first.endswith(("!", "?", ":", ","))
+            and R.looks_like_handle(first)
+            and not _is_date_line(first)
+        ):
+            d.author = first
+            d.paras = d.paras[1:]
 
 
 def _footer_next(lines: Sequence[_Line], k: int) -> bool:
