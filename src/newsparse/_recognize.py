@@ -33,7 +33,10 @@ Public functions:
 
 from __future__ import annotations
 
+import functools
 import re
+
+from ._fields._text import Caseless
 
 __all__ = [
     "find_date_text",
@@ -84,25 +87,30 @@ _MONTHS = (
 )
 #: Weekday names (abbreviated or full) that may open a printed date: "Thu, Jan 17", "Do, 9. Apr".
 _WEEKDAY = (
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim|lu|ma|me|gi|ve)"
-    r"[a-zäéè]{0,8}\.?,?\s+)?"
+    r"(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim|lu|ma|me|gi|ve)"
+    r"[a-zäéè]{0,8}\.?,?\s+"
 )
-#: Absolute dates as printed (ISO, numeric, day-month-name, month-name-day), with an optional clock time.
-_ABS_DATE = _rx(
-    r"(?:\b" + _WEEKDAY + r")?(?:"
-    r"(?<![\d.])\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"
+#: The date itself: ISO, numeric, day-month-name, month-name-day.
+_DATE_CORE = (
+    r"(?:(?<![\d.])\d{4}-\d{1,2}-\d{1,2}(?:[t ]\d{1,2}:\d{2}(?::\d{2})?)?"
     # numeric dates, also glued to a name or a time ("th3Chris28.09.1913:39" is 28.09.19 13:39)
     r"|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}(?![\d:])|\d{2}(?=\d{1,2}:\d{2})|\d{2}(?!\d))"
     # day-first with a month name, also glued to a name ("Sana6. Juni 2015 um 10:23")
     r"|(?<![\d.])\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?" + _MONTHS + r"\b(?:,?\s+(?:de\s+)?(?:\d{4}|'?\d{2}\b))?"
     r"|\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:\d{4}|'?\d{2}\b))?"
     r")"
+)
+#: Absolute dates as printed, perhaps after a weekday, with an optional clock time. The weekday is an
+#: alternative ("weekday date" or "date"): it matches as "(?:weekday)?date" would, and faster (the engine
+#: enters no optional group at each position, it tries the branch on its first letter).
+_ABS_DATE = Caseless(
+    r"(?:\b" + _WEEKDAY + _DATE_CORE + r"|" + _DATE_CORE + r")"
     r"(?:,?\s*(?:at|um|à|a las|alle|om|-|@|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?"
 )
 #: A clock time alone ("10:47 pm"): comment meta lines sometimes print only the time under a date heading.
 _CLOCK = _rx(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr)?(?!\d)")
 #: Relative dates: "2 hours ago", "vor 3 Wochen", "il y a 2 jours", "hace 3 días", "yesterday".
-_REL_DATE = _rx(
+_REL_DATE = Caseless(
     r"\b(?:(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tage?n?|wochen?|monate?n?|jahre?n?)"
     r"|il\s+y\s+a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
@@ -117,17 +125,19 @@ _DIGITS = re.compile(r"\d+")
 _DATE_WINDOW = 40
 
 
-def _abs_date(s: str, endpos: int | None = None) -> re.Match[str] | None:
-    """The first absolute date of ``s`` (before ``endpos``), searched only in windows around digits (fast on prose)."""
+def _abs_date(s: str, endpos: int | None = None) -> tuple[int, int] | None:
+    """The span of the first absolute date of ``s`` (before ``endpos``), searched only in windows around
+    digits (fast on prose)."""
     end = len(s) if endpos is None else min(endpos, len(s))
     done = 0
+    text, rx = _ABS_DATE.prepare(s[: end + _DATE_WINDOW])  # no window reaches further
     for d in _DIGITS.finditer(s, 0, end):
         if d.end() <= done:
             continue
         lo = max(done, d.start() - _DATE_WINDOW)
-        m = _ABS_DATE.search(s, lo, min(len(s), d.end() + _DATE_WINDOW))
+        m = rx.search(text, lo, min(len(s), d.end() + _DATE_WINDOW))
         if m and m.start() < end:
-            return m
+            return m.span()
         done = d.end()
     return None
 
@@ -138,14 +148,10 @@ MAX_RELATIVE_DATE_LINE = 80
 
 def find_date_text(s: str) -> str | None:
     """The first date-looking substring of ``s`` (absolute date with optional time, or relative), or ``None``."""
-    m = _abs_date(s)
-    if m:
-        return m.group(0).strip()
-    if len(s) <= MAX_RELATIVE_DATE_LINE:
-        m = _REL_DATE.search(s)
-        if m:
-            return m.group(0).strip()
-    return None
+    span = _abs_date(s)
+    if span is None and len(s) <= MAX_RELATIVE_DATE_LINE:
+        span = _REL_DATE.span(s)
+    return s[span[0] : span[1]].strip() if span else None
 
 
 def split_inline_header(s: str) -> tuple[str | None, str, str] | None:
@@ -155,16 +161,17 @@ def split_inline_header(s: str) -> tuple[str | None, str, str] | None:
     (or be empty), and a text must follow it.
     """
     s = " ".join(s.split())
-    m = _abs_date(s, 120)
-    if not m:
+    span = _abs_date(s, 120)
+    if span is None:
         return None
-    before, rest = s[: m.start()], s[m.end() :].strip(" -–—|:,")
+    start, end = span
+    before, rest = s[:start], s[end:].strip(" -–—|:,")
     if len(rest) < 2:
         return None
     author = clean_comment_author(before) if before.strip() else None
     if author is not None and (len(author.split()) > 8 or not looks_like_handle(author) or _SENTENCE_START.match(author)):
         return None
-    return author, m.group(0).strip(), rest
+    return author, s[start:end].strip(), rest
 
 
 def has_clock_time(s: str) -> bool:
@@ -183,7 +190,7 @@ def is_clock_line(s: str) -> bool:
 
 def is_relative_date(s: str) -> bool:
     """Whether ``s`` is (or contains) a relative date such as "2 hours ago"."""
-    return _REL_DATE.search(s) is not None
+    return _REL_DATE.found(s)
 
 
 # ------------------------------------------------------------------------------------------ comments
@@ -305,26 +312,26 @@ def is_rating_line(s: str) -> bool:
 
 
 #: Prefixes that introduce the comment author in a header line.
-_AUTHOR_PREFIX = _rx(
+_AUTHOR_PREFIX = Caseless(
     r"^(?:[-—–]\s*)?(?:posted|submitted|written|comment(?:ed)?|kommentar|commentaire|comentario|commento|geschrieben|écrit|"
     r"publicado|scritto)?\s*(?:by|von|par|por|da|di)\s*:?\s+"
 )
 #: A dash before a header or signature line ("— Posted by Jane").
 _LEADING_DASH = re.compile(r"^[-—–]+\s*")
 #: Suffixes that close the comment author in a header line ("says:", "said...", "wrote:").
-_AUTHOR_SUFFIX = _rx(
+_AUTHOR_SUFFIX = Caseless(
     r"\s*(?:says|said|wrote|writes|schreibt|schrieb|meint|sagt|a écrit|dice|dijo|scrive|zegt)\s*(?::|\.{2,}|…)?\s*$"
 )
 #: A clock time printed between the author and the date: "Dom, Leeds on 5:19pm Tue 1 Jan 08".
-_TRAILING_CLOCK = _rx(r"\s+(?:on|at|um|à)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?\s*$")
+_TRAILING_CLOCK = Caseless(r"\s+(?:on|at|um|à)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?\s*$")
 #: What is left of "posted on DATE by NAME" before the date: no author there.
 _POSTED_ONLY = _rx(r"^(?:posted|submitted|written|published|commented|geschrieben|veröffentlicht|publié|publicado)(?:\s+(?:on|am|le|el|il))?\s*:?\s*$")
 #: Connectors between an author and a date in a header: "X on DATE", "X at DATE", "X | DATE", "X, DATE".
-_HEADER_SEP = _rx(r"\s*(?:\bon\b|\bat\b|\bam\b|\ble\b|\bel\b|\bil\b|\bum\b|\||—|–|-|,|·|•|@)\s*$")
+_HEADER_SEP = Caseless(r"\s*(?:\bon\b|\bat\b|\bam\b|\ble\b|\bel\b|\bil\b|\bum\b|\||—|–|-|,|·|•|@)\s*$")
 
 
 #: Cheap test before the header patterns: a header has a digit (a date) or a header word.
-_HEADER_HINT = _rx(
+_HEADER_HINT = Caseless(
     r"\d|says|said|wrote|writes|schreibt|schrieb|meint|sagt|écrit|dice|dijo|scrive|zegt|\b(?:by|von|par|por|da)\b|"
     r"ago\b|yesterday|today|gestern|heute|aujourd|ayer|hoy|ieri|oggi|just now"
 )
@@ -333,11 +340,11 @@ _HEADER_HINT = _rx(
 def clean_comment_author(s: str) -> str:
     """An author string without "Posted by", "says:", surrounding punctuation and white space."""
     s = " ".join(s.split())
-    s = _TRAILING_CLOCK.sub("", _AUTHOR_SUFFIX.sub("", s))
-    s = _AUTHOR_PREFIX.sub("", _LEADING_DASH.sub("", s))
+    s = _TRAILING_CLOCK.remove(_AUTHOR_SUFFIX.remove(s))
+    s = _AUTHOR_PREFIX.remove(_LEADING_DASH.sub("", s))
     if _POSTED_ONLY.match(s):
         return ""
-    s = _HEADER_SEP.sub("", s)
+    s = _HEADER_SEP.remove(s)
     return s.strip(" \t:;,|·•-—–").strip()
 
 
@@ -349,7 +356,7 @@ def parse_comment_header(s: str) -> tuple[str | None, str | None] | None:
     "October 23, 2012 at 1:37 pm" (date only).
     """
     s = " ".join(s.split())
-    if not s or len(s) > 160 or not _HEADER_HINT.search(s):
+    if not s or len(s) > 160 or not _HEADER_HINT.found(s):
         return None
     date = find_date_text(s)
     if date:
@@ -364,7 +371,7 @@ def parse_comment_header(s: str) -> tuple[str | None, str | None] | None:
         if len(after.split()) > MAX_WORDS_AFTER_HEADER_DATE and after.rstrip().endswith((".", "!", "?")):
             return None  # a sentence that mentions a date, not a header
         return author, date
-    if _AUTHOR_SUFFIX.search(s) or _AUTHOR_PREFIX.match(s):
+    if _AUTHOR_SUFFIX.found(s) or _AUTHOR_PREFIX.opens(s):
         author = clean_comment_author(s)
         if author and len(author.split()) <= 6 and looks_like_handle(author):
             return author, None
@@ -419,8 +426,10 @@ _BIO_DESCRIPTION = _rx(
 )
 
 
-def _name_variants(name: str) -> list[str]:
-    """A name, its last word, and the name without middle initials: forms a bio sentence may use."""
+@functools.lru_cache(maxsize=256)
+def _name_variants(name: str) -> tuple[str, ...]:
+    """A name, its last word, and the name without middle initials: forms a bio sentence may use
+    (memoised: each paragraph near the story's end is tested against the same bylines)."""
     name = " ".join(name.split())
     out = [name]
     parts = name.split()
@@ -430,7 +439,7 @@ def _name_variants(name: str) -> list[str]:
             out.append(no_initials)
         out.append(parts[-1])
         out.append(" ".join(parts[:1] + parts[-1:]))
-    return out
+    return tuple(out)
 
 
 #: A person name as printed at the start of a sentence: capitalised words (particles allowed).

@@ -79,12 +79,16 @@ def _attr_text(el: Any) -> str:
     return " ".join(v for v in (el.get("class"), el.get("id"), el.get("itemtype")) if v)
 
 
+#: Region words of the blocks an author box is looked for above.
+_BOX_HINTS = frozenset({"bio", "byline"})
+
+
 def _boxes(page: Page) -> dict[Any, list[PageBlock]]:
     """Author-box element -> its blocks, in page order."""
     memo: dict[Any, Any] = {}
     boxes: dict[Any, list[PageBlock]] = {}
     for b in page.blocks:
-        if b.el is None or not (b.hints & {"bio", "byline"}) or "comment" in b.hints:
+        if b.el is None or not (b.hints & _BOX_HINTS) or "comment" in b.hints:
             continue
         box = _box_of(b.el, memo)
         if box is not None:

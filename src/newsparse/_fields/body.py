@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from .. import _patterns as P
+from .. import _recognize as R
 from .._blocks import Block as PageBlock
 from .._model import Block, Body
 from .._page import Page
-from ._text import norm
-from .analysis import MAX_LINK_DENSITY, analyze
+from .._parsing import find_dates, split_dateline
+from ._text import Caseless, norm
+from .analysis import CLOSING_NOTE, MAX_LINK_DENSITY, analyze
 
 #: Short lines that are page furniture wherever they appear inside a story container.
 _FURNITURE = re.compile(
@@ -26,16 +28,14 @@ _WORD = re.compile(r"[^\W_]")
 #: A word character (underscores too: a "___" separator is kept inside a story, as printed).
 _ANY_WORD = re.compile(r"\w")
 #: A copyright notice closing a story.
-_COPYRIGHT = re.compile(r"\bcopyright\b|©|all rights reserved", re.I)
+_COPYRIGHT = Caseless(r"\bcopyright\b|©|all rights reserved")
 #: Closing copyright and contact lines are short; a longer paragraph mentioning them is prose.
 _NOTICE_TRAILER_CHARS = 300
 #: An e-mail address: a closing line that prints one is a contact line ("Jane may be reached at ...").
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 #: A picture credit closing a caption printed as a paragraph: "... in the square (Image: Agency)", "... Photo: Jane Doe".
-_CREDIT_END = re.compile(
-    r"(?:\(|\s)(?:image|photo|picture|foto|bild|credit)\s*:\s*[^.!?():]{1,50}\)?$", re.I
-)
+_CREDIT_END = Caseless(r"(?:\(|\s)(?:image|photo|picture|foto|bild|credit)\s*:\s*[^.!?():]{1,50}\)?$")
 #: Captions are short; a long paragraph ending with a credit is prose quoting one.
 MAX_CAPTION_CHARS = 250
 
@@ -63,8 +63,6 @@ _SHORT_TRAILER = 40
 
 
 def _is_trailer(b: PageBlock, names: tuple[str, ...]) -> bool:
-    from .. import _recognize as R
-
     t = b.text
     if _STOP_LINE.match(t) or _INITIALS.match(t):
         return True
@@ -76,22 +74,20 @@ def _is_trailer(b: PageBlock, names: tuple[str, ...]) -> bool:
         return True
     if not _WORD.search(t):
         return True  # a separator
-    if len(t) < _NOTICE_TRAILER_CHARS and (_COPYRIGHT.search(t) or _EMAIL.search(t)):
+    if len(t) < _NOTICE_TRAILER_CHARS and (_COPYRIGHT.found(t) or _EMAIL.search(t)):
         return True  # "Copyright 2008 The Associated Press. All rights reserved.", "Jane can be reached at ..."
-    if len(t) < _PROMO_TRAILER_CHARS and (_PROMO.search(t) or _URL.search(t)):
+    if len(t) < _PROMO_TRAILER_CHARS and (_PROMO.found(t) or _URL.found(t)):
         return True  # "Subscribe to our newsletters", "Follow our coverage at https://..."
     if len(t) < _DATE_TRAILER_CHARS and not _SENTENCE_END.search(t):
-        from .._parsing import find_dates
-
         if find_dates(t):
             return True  # a closing date line ("5 gennaio 2025 (modifica il 6 gennaio 2025 | 15:24)")
     return len(t) < _SHORT_TRAILER and b.link_density > 0.3
 
 
 #: Calls to subscribe or sign up closing a story (several languages).
-_PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|abonn|suscr[ií]b|iscriviti|registr(?:ier|ati))", re.I)
+_PROMO = Caseless(r"\b(?:subscribe|newsletter|sign up|abonn|suscr[ií]b|iscriviti|registr(?:ier|ati))")
 #: A web address printed in a closing line.
-_URL = re.compile(r"https?://|www\.", re.I)
+_URL = Caseless(r"https?://|www\.")
 #: Closing promo lines are short; a long paragraph that mentions a newsletter is prose.
 _PROMO_TRAILER_CHARS = 200
 #: A closing date line is short and does not end like a sentence.
@@ -106,13 +102,11 @@ PROSE_CHARS = 150
 
 
 def _is_prose(b: PageBlock) -> bool:
-    from .analysis import CLOSING_NOTE
-
     return (
         b.kind in ("paragraph", "quote")
         and len(b.text) >= PROSE_CHARS
         and b.link_density < 0.2
-        and not CLOSING_NOTE.search(b.text)
+        and not CLOSING_NOTE.found(b.text)
     )
 
 
@@ -136,7 +130,7 @@ def _trim_tail(page: Page, blocks: list[PageBlock]) -> list[PageBlock]:
     for i in range(len(blocks) - 1, max(0, (2 * len(blocks)) // 3) - 1, -1):
         t = blocks[i].text
         if not prose_after and (
-            (len(t) < 200 and _STOP_LINE.match(t)) or (len(t) < _NOTICE_TRAILER_CHARS and _COPYRIGHT.search(t))
+            (len(t) < 200 and _STOP_LINE.match(t)) or (len(t) < _NOTICE_TRAILER_CHARS and _COPYRIGHT.found(t))
         ):
             cut = i
         prose_after = prose_after or _is_prose(blocks[i])
@@ -227,7 +221,7 @@ def _story_in_wrapper(blocks: list[PageBlock], allowed: frozenset[str]) -> set[i
     plain = []
     for b in blocks:
         extra = (b.hints - allowed) & P.NON_BODY_HINTS
-        if extra and extra <= _WRAPPER_HINTS and b.tag == "p" and b.link_density < 0.2 and not _PROMO.search(b.text):
+        if extra and extra <= _WRAPPER_HINTS and b.tag == "p" and b.link_density < 0.2 and not _PROMO.found(b.text):
             plain.append(b.index)
             if _is_prose(b):
                 found.add(b.index)
@@ -247,7 +241,7 @@ def _linked_sentence(b: PageBlock) -> bool:
         and len(t.split()) >= MIN_SENTENCE_WORDS
         and not _LABEL_LEAD.match(t)
         and " | " not in t
-        and not _PROMO.search(t)  # a linked call to subscribe or register
+        and not _PROMO.found(t)  # a linked call to subscribe or register
     )
 
 
@@ -267,7 +261,7 @@ def _find_body_blocks(page: Page) -> list[PageBlock]:
             continue
         if len(b.text) < 60 and (_FURNITURE.match(b.text) or not _ANY_WORD.search(b.text)):
             continue  # furniture, and stray punctuation between list items
-        if len(b.text) < MAX_CAPTION_CHARS and _CREDIT_END.search(b.text):
+        if len(b.text) < MAX_CAPTION_CHARS and _CREDIT_END.found(b.text):
             continue  # a caption printed as a paragraph: "Protesters in the square (Image: Agency)"
         out.append(b)
     return _trim_tail(page, _strip_head(page, out))
@@ -282,8 +276,6 @@ COMMENT_CONFIRM_WINDOW = 8
 def _cut_comments(blocks: list[PageBlock]) -> list[PageBlock]:
     """End the story at a comment section that shares its container ("Comments" followed by "Posted by:
     Jane at DATE" lines or a comment form); a sub-heading that merely says "Comment" is followed by prose."""
-    from .. import _recognize as R
-
     prose = False
     for i, b in enumerate(blocks):
         if not prose:
@@ -350,15 +342,11 @@ def _is_head_line(page: Page, b: PageBlock, dek_n: str | None, extra: frozenset[
 
 
 def _opens_with_dateline(text: str) -> bool:
-    from .._parsing import split_dateline
-
     return split_dateline(text)[0] is not None and not _is_date_line(text)
 
 
 def _is_date_line(t: str) -> bool:
     """A date line ("March 7, 2024 8:15 a.m. EST", "Publié le 4 novembre 2020")."""
-    from .._parsing import find_dates
-
     return len(t) < 80 and bool(find_dates(t)) and not t.rstrip().endswith((".", "!", "?", "”", '"'))
 
 

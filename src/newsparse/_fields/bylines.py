@@ -15,7 +15,7 @@ from .._page import Page
 from .._parsing import looks_like_person_name, parse_byline
 from .._parsing.bylines import ORG_WORDS
 from .._parsing.dates import find_date_spans
-from ._text import norm
+from ._text import memo_short, norm
 
 #: Byline text longer than this is a paragraph that mentions authors, not a byline.
 MAX_BYLINE_CHARS = 160
@@ -301,18 +301,42 @@ def _given_name(text: str, site: frozenset[str]) -> list[Byline]:
 _GIVEN_NAME = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,15}$")
 
 
-def _has_byline_markup(block: PageBlock) -> bool:
+def _has_byline_markup(block: PageBlock, memo: dict[Any, bool]) -> bool:
+    """Whether the block's element or one of its nearest ancestors carries byline markup (``memo``: element ->
+    its own markup, for the ancestors the blocks near the headline share)."""
     el = block.el
     for _ in range(BYLINE_ANCESTORS + 1):
         if el is None:
             return False
-        if el.get("rel") == "author" or "author" in (el.get("itemprop") or ""):
+        own = memo.get(el)
+        if own is None:
+            own = memo[el] = _byline_markup_el(el)
+        if own:
             return True
-        for attr in (el.get("class"), el.get("id")):
-            if attr and any(_byline_token(tok) for tok in attr.split()):
-                return True
         el = el.getparent()
     return False
+
+
+def _byline_markup_el(el: Any) -> bool:
+    if not el.keys():  # an element without attributes has no byline markup (most have none)
+        return False
+    if el.get("rel") == "author" or "author" in (el.get("itemprop") or ""):
+        return True
+    return any(attr and _byline_attr(attr) for attr in (el.get("class"), el.get("id")))
+
+
+@memo_short
+def _byline_attr(attr: str) -> bool:
+    """Whether a class / id value has a byline token (memoised: the blocks near the headline share their
+    ancestors, and templates repeat their class names)."""
+    return any(_byline_token(tok) for tok in attr.split())
+
+
+#: XPath expressions, compiled once (``el.xpath(text)`` compiles its expression on every call).
+_ITEMPROP_NAME = lxml.etree.XPath(".//*[@itemprop='name']")
+_CARD_NAME_PARTS = lxml.etree.XPath(".//h2 | .//h3 | .//h4 | .//h5 | .//*[contains(@class, 'name')] | .//a")
+_AUTHORISH = lxml.etree.XPath(".//*[contains(@class, 'comment-author') or contains(@class, 'author') or @class='fn']")
+_FN_CLASS = lxml.etree.XPath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]")
 
 
 def _rel_author_names(page: Page) -> list[Byline]:
@@ -330,7 +354,7 @@ def _rel_author_names(page: Page) -> list[Byline]:
     for el in marked[:20]:
         if _in_comments(el):
             continue
-        name_el = el.xpath(".//*[@itemprop='name']")
+        name_el = _ITEMPROP_NAME(el)
         text = collapse((name_el[0] if name_el else el).text_content() or "")
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
@@ -683,10 +707,12 @@ def _printed_bylines(page: Page) -> list[Byline]:
             found = _prefer_name_children(found, _name_children(el))
         if found:
             return found
+    markup: dict[Any, bool] = {}
     for b in page.blocks[lo:hi]:
-        if len(b.text) > MAX_BYLINE_CHARS or b.hints & bad or _picture_credit(b.text, b.el):
+        if len(b.text) > MAX_BYLINE_CHARS or b.hints & bad:
             continue
-        if not (_has_byline_markup(b) or CREDIT_LINE.match(b.text)):
+        # (the picture-credit test last: few blocks have byline markup or a credit word)
+        if not (_has_byline_markup(b, markup) or CREDIT_LINE.match(b.text)) or _picture_credit(b.text, b.el):
             continue
         if b.el is not None and _story_between(page, start, b.index) and _credit_lines_alike(page.blocks[lo:hi], b):
             continue  # one of the credit lines of a list of teasers under the story
@@ -1023,7 +1049,7 @@ def _author_box(page: Page, site: frozenset[str]) -> list[Byline]:
         seen += 1
         if seen > 3:
             break
-        for el in mark.el.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//*[contains(@class, 'name')] | .//a")[:6]:
+        for el in _CARD_NAME_PARTS(mark.el)[:6]:
             raw = _el_text(el)
             text = _BOX_LEAD.sub("", raw)
             if not text or len(text) > MAX_NAME_LINE_CHARS:
@@ -1084,9 +1110,9 @@ def _post_author_comment(page: Page) -> list[Byline]:
         if POST_AUTHOR_COMMENT in _XML_SPACE.split(el.get("class") or "")
     ]
     for el in marked[:3]:
-        names = el.xpath(".//*[contains(@class, 'comment-author') or contains(@class, 'author') or @class='fn']")
+        names = _AUTHORISH(el)
         for name_el in names[:4]:
-            fn = name_el.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]")
+            fn = _FN_CLASS(name_el)
             text = _SAYS.sub("", collapse((fn[0] if fn else name_el).text_content() or ""))
             if not text or len(text) > MAX_NAME_LINE_CHARS:
                 continue

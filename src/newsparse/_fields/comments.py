@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 from typing import Any
 
@@ -28,35 +29,33 @@ from .._blocks import collapse
 from .._model import Comment
 from .._page import Page
 from .._parsing import parse_date
+from ._text import Caseless, memo_short
 from .analysis import analyze
 
 __all__ = ["comments", "comment_regions"]
 
 #: Class / id / itemtype words of a comment section (WordPress, Disqus, Livefyre, Blogger, Drupal, schema.org).
-COMMENT_REGION = re.compile(
+COMMENT_REGION = Caseless(
     r"comment|disqus|livefyre|fyre-|discussion|responses|reactions|reply-?list|replies|kommentar|commentaire|"
-    r"comentario|reacties|leserbrief|schema\.org/(?:User)?Comments?\b",
-    re.I,
+    r"comentario|reacties|leserbrief|schema\.org/(?:user)?comments?\b"
 )
 #: Containers that look like comments but are not this article's thread: widgets, counters, the form.
-NOT_REGION = re.compile(
+NOT_REGION = Caseless(
     r"recent[-_]?comments\b|recentcomments|latest[-_]?comments\b|(?:most|top)[-_]?(?:commented|discussed|comments)|comments?[-_]?widget|"
     r"comments?[-_]?(?:count|link|number|num|badge|bubble|icon|rss|feed|closed|policy|rules|guidelines)\b|"
     r"comment[-_]?respond|comment[-_]?form|commentform|reply[-_]?form|\brespond\b|add[-_]?comment|"
-    r"\bsidebar\b|\bside-bar\b|\brail\b|teaser|related|popular",
-    re.I,
+    r"\bsidebar\b|\bside-bar\b|\brail\b|teaser|related|popular"
 )
 #: Tags whose content is never a comment (the comment form and its fields).
 NOT_REGION_TAGS = frozenset({"form", "nav", "select", "textarea", "button"})
 #: Per-comment widgets whose text is not the comment: reply / vote / rating / share / plugin signatures.
-COMMENT_WIDGET = re.compile(
+COMMENT_WIDGET = Caseless(
     r"^(?:comment-?|c-|js-)?(?:reply(?:-?link|-?button|-?container)?|vote|votes|voting|rating|ratings|rate-?this|cluv|commentluv|"
     r"share|sharing|like|likes|like-?button|report|report-?abuse|flag|karma|thumbs?|permalink|edit-?link|actions|tools|"
-    r"links|footer-?links|avatar|badge|awaiting-?moderation|moderation|hidden)$|cluv",
-    re.I,
+    r"links|footer-?links|avatar|badge|awaiting-?moderation|moderation|hidden)$|cluv"
 )
 #: Thread controls named anywhere in a class token ("ugccmt-sort-list", "comments_ordering", "lf-pager").
-THREAD_CONTROL = re.compile(r"sort|filter|fltr|ordering|pager|paging|pagination|tabs?(?=$|[-_\s])", re.I)
+THREAD_CONTROL = Caseless(r"sort|filter|fltr|ordering|pager|paging|pagination|tabs?(?=$|[-_\s])")
 #: Class tokens (whole tokens) of the element that shows the comment author.
 AUTHOR_TOKEN = re.compile(
     r"^(?:[a-z]{1,5}[-_])?(?:fn|author-?user|author|comment-?author|comment_author|commentauthor|comment-?author-?name|commenter|commenter-?name|"
@@ -120,6 +119,8 @@ MAX_COMMENTS = 2000
 
 
 def _attr_text(el: Any) -> str:
+    if not el.keys():  # most elements have no attribute: one call instead of four
+        return ""
     return " ".join(
         v for v in (el.get("class"), el.get("id"), el.get("itemtype"), el.get("itemprop")) if v
     )
@@ -130,6 +131,20 @@ def _tag(el: Any) -> str:
     return t.lower() if isinstance(t, str) else ""
 
 
+# Attribute strings (class / id) repeat on every comment of a thread: the vocabulary tests below are
+# memoised on the string (memo_short), so each distinct one is searched once.
+
+
+@memo_short
+def _not_region_words(attrs_text: str) -> bool:
+    return NOT_REGION.found(attrs_text)
+
+
+@memo_short
+def _comment_region_words(attrs_text: str) -> bool:
+    return COMMENT_REGION.found(attrs_text)
+
+
 def comment_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
     """Comment regions of the page: region element -> its blocks with their paths (block.el up to the region)."""
     blocks = page.blocks
@@ -138,15 +153,15 @@ def comment_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
     extra = _foreign_comment_elements(page) if not any("comment" in b.hints for b in blocks) else set()
     stop: set[Any] = set()
     container = analyze(page).container
-    if container is not None and not COMMENT_REGION.search(_attr_text(container)):
+    if container is not None and not _comment_region_words(_attr_text(container)):
         el = container
         n = 0
         while el is not None and n < 400:
             stop.add(el)
             el = el.getparent()
             n += 1
-    # memo: element -> (region or None, path from element up to region exclusive) ; "bad" marks excluded
-    memo: dict[Any, tuple[Any, bool]] = {}
+    # memo: element -> (its region or None, whether it is excluded, path from it up to the region exclusive)
+    memo: dict[Any, tuple[Any, bool, tuple[Any, ...]]] = {}
     regions: dict[Any, list[tuple[PageBlock, list[Any]]]] = {}
     count = 0
     for b in blocks:
@@ -228,7 +243,7 @@ def _merge_sibling_regions(
 
 #: Comment-section class words in other languages, which the page blocks' hints do not know; looked for
 #: only on pages where no block carries the "comment" hint, and only above blocks after the article start.
-FOREIGN_COMMENT = re.compile(r"ommentar|ommentaire|omentario|omment[io]\b|eacties?\b|eserbrief|eserkommentar", re.I)
+FOREIGN_COMMENT = Caseless(r"ommentar|ommentaire|omentario|omment[io]\b|eacties?\b|eserbrief|eserkommentar")
 #: How far up from a block a foreign-language comment container is looked for.
 FOREIGN_CLIMB = 8
 
@@ -247,16 +262,22 @@ def _foreign_comment_elements(page: Page) -> set[Any]:
         n = 0
         while el is not None and n < FOREIGN_CLIMB and el not in seen:
             seen.add(el)
-            text = " ".join(v for v in (el.get("class"), el.get("id")) if v)
-            if text and FOREIGN_COMMENT.search(text):
-                found.add(el)
+            if el.keys():  # most elements have no attribute to look at
+                text = " ".join(v for v in (el.get("class"), el.get("id")) if v)
+                if text and _foreign_words(text):
+                    found.add(el)
             el = el.getparent()
             n += 1
     return found
 
 
+@memo_short
+def _foreign_words(attrs_text: str) -> bool:
+    return FOREIGN_COMMENT.found(attrs_text)
+
+
 #: Class / id words that hide text from readers (screen-reader-only text, hidden elements).
-HIDDEN_CLASS = re.compile(r"sr-only|screen-?reader|visually-?hidden|\bhidden\b|offscreen", re.I)
+HIDDEN_CLASS = Caseless(r"sr-only|screen-?reader|visually-?hidden|\bhidden\b|offscreen")
 
 
 def _collapsed_comment(el: Any) -> bool:
@@ -265,13 +286,18 @@ def _collapsed_comment(el: Any) -> bool:
     found = False
     while el is not None and n < MAX_CLIMB:
         attrs_text = " ".join(v for v in (el.get("class"), el.get("id")) if v)
-        if attrs_text and HIDDEN_CLASS.search(attrs_text):
-            if not COMMENT_REGION.search(attrs_text):
+        if attrs_text and _hidden_words(attrs_text):
+            if not _comment_region_words(attrs_text):
                 return False
             found = True
         el = el.getparent()
         n += 1
     return found
+
+
+@memo_short
+def _hidden_words(attrs_text: str) -> bool:
+    return HIDDEN_CLASS.found(attrs_text)
 
 
 def _under(el: Any, elements: set[Any]) -> bool:
@@ -284,15 +310,18 @@ def _under(el: Any, elements: set[Any]) -> bool:
     return False
 
 
-def _climb(start: Any, stop: set[Any], memo: dict[Any, tuple[Any, bool]]) -> tuple[Any, tuple[Any, ...]] | None:
+def _climb(
+    start: Any, stop: set[Any], memo: dict[Any, tuple[Any, bool, tuple[Any, ...]]]
+) -> tuple[Any, tuple[Any, ...]] | None:
     """The outermost comment-vocabulary ancestor of ``start`` (inclusive) below ``stop``, and the path to it.
 
     ``memo`` maps an element to (its outermost comment ancestor-or-self or None, whether it or an ancestor
-    below ``stop`` is excluded), so shared ancestors are looked at once per page.
+    below ``stop`` is excluded, the path from it up to that ancestor), so shared ancestors are looked at
+    once per page and each path is the path of the nearest known ancestor extended.
     """
     chain: list[Any] = []
     el = start
-    top: tuple[Any, bool] = (None, False)
+    top: tuple[Any, bool, tuple[Any, ...]] = (None, False, ())
     n = 0
     while el is not None and n < MAX_CLIMB:
         known = memo.get(el)
@@ -305,29 +334,26 @@ def _climb(start: Any, stop: set[Any], memo: dict[Any, tuple[Any, bool]]) -> tup
         chain.append(el)
         el = el.getparent()
         n += 1
-    outer, bad = top
+    outer, bad, path = top
     for e in reversed(chain):
         attrs_text = _attr_text(e)
         # a form around the whole page (ASP.NET) is no comment form: only forms inside a region count
-        if (outer is not None and _tag(e) in NOT_REGION_TAGS) or (attrs_text and NOT_REGION.search(attrs_text)):
+        if (outer is not None and _tag(e) in NOT_REGION_TAGS) or (attrs_text and _not_region_words(attrs_text)):
             bad = True
-        elif outer is None and attrs_text and COMMENT_REGION.search(attrs_text):
+        elif outer is None and attrs_text and _comment_region_words(attrs_text):
             outer = e
-        memo[e] = (outer, bad)
-    if outer is None or bad:
+        path = (e,) + path if outer is not None and outer is not e else ()
+        memo[e] = (outer, bad, path)
+    if outer is None or bad or len(path) > MAX_CLIMB:
         return None
-    path = _path_to(start, outer)
-    if path is None:
-        return None
-    return outer, tuple(path)
+    return outer, path
 
 
 def _signature(el: Any) -> tuple[str, str]:
     tag = _tag(el)
-    cls = el.get("class") or ""
-    tokens = sorted({t.lower() for t in cls.split() if not _VARIABLE_TOKEN.search(t)})
-    if tokens:
-        return tag, " ".join(tokens)
+    classes = _class_signature(el.get("class") or "")
+    if classes:
+        return tag, classes
     eid = el.get("id") or ""
     if eid and _COMMENT_ID.match(eid):
         return tag, "#" + re.sub(r"\d+", "N", eid.lower())
@@ -335,6 +361,12 @@ def _signature(el: Any) -> tuple[str, str]:
     if itemtype:
         return tag, "@" + itemtype.rsplit("/", 1)[-1].lower()
     return tag, ""
+
+
+@memo_short
+def _class_signature(cls: str) -> str:
+    """The class tokens of an item without its per-comment variable ones, sorted and joined."""
+    return " ".join(sorted({t.lower() for t in cls.split() if not _VARIABLE_TOKEN.search(t)}))
 
 
 @attrs.define(slots=True, eq=False)
@@ -362,7 +394,9 @@ class _Info:
         return self.date is not None or self.author_el or self.header is not None or self.clock
 
 
-def _classify(block: PageBlock, path: list[Any], widget_memo: dict[Any, bool]) -> _Info:
+def _classify(
+    block: PageBlock, path: list[Any], widget_memo: dict[Any, bool], author_memo: dict[Any, bool]
+) -> _Info:
     info = _Info(block=block, path=path)
     text = block.text
     if (
@@ -383,16 +417,11 @@ def _classify(block: PageBlock, path: list[Any], widget_memo: dict[Any, bool]) -
     for el in path:
         w = widget_memo.get(el)
         if w is None:
-            attr_text = (el.get("class") or "") + " " + (el.get("id") or "")
-            tokens = attr_text.split()
+            widget, control = _widget_words((el.get("class") or "") + " " + (el.get("id") or ""))
             # a widget is small: "div.comment.comment-reply" holding a whole reply is no reply button
-            w = (
-                any(COMMENT_WIDGET.search(t) for t in tokens)
-                and not _is_author_el(el)
-                and len(el.text_content()) <= MAX_WIDGET_CHARS
-            ) or (
+            w = (widget and not _is_author_el(el) and len(el.text_content()) <= MAX_WIDGET_CHARS) or (
                 # sort tabs and pagers: their markup is often mostly indentation, so their text is collapsed
-                THREAD_CONTROL.search(attr_text) is not None and len(collapse(el.text_content())) <= MAX_WIDGET_CHARS
+                control and len(collapse(el.text_content())) <= MAX_WIDGET_CHARS
             )
             widget_memo[el] = w
         if w:
@@ -405,7 +434,7 @@ def _classify(block: PageBlock, path: list[Any], widget_memo: dict[Any, bool]) -
     if short:
         for el in path[:3]:
             # li.comment-author may wrap a whole comment: an author element holds little text
-            if _is_author_memo(el, widget_memo) and _short_element(el, widget_memo):
+            if _short_author_el(el, author_memo):
                 # a box with the name and a rank title or fan count beside it: only the name's line is the author
                 if _AUTHOR_BOX_EXTRA.fullmatch(text.strip(" ()[]")) or not _holds_name_line(el, text, path):
                     info.noise = True  # the box's rank title or fan count beside the name
@@ -440,6 +469,12 @@ def _classify(block: PageBlock, path: list[Any], widget_memo: dict[Any, bool]) -
     return info
 
 
+@memo_short
+def _widget_words(attr_text: str) -> tuple[bool, bool]:
+    """Whether class / id text names a per-comment widget (a whole token), and whether it names a thread control."""
+    return any(COMMENT_WIDGET.found(t) for t in attr_text.split()), THREAD_CONTROL.found(attr_text)
+
+
 #: A web address given as the commenter's name ("Posted by: www.example.com/jane | <date>").
 _URL_NAME = re.compile(r"(?:https?://|www\.)[^\s|]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/[^\s|]*", re.I)
 #: What stands in for that address while the header is parsed (a plain handle).
@@ -457,13 +492,12 @@ def _url_author_header(text: str) -> tuple[str | None, str | None] | None:
     return m.group(0).rstrip(".,;:"), header[1]
 
 
-def _is_author_memo(el: Any, memo: dict[Any, bool]) -> bool:
-    """:func:`_is_author_el`, memoised per element (the blocks of a region share their ancestors)."""
-    key = (el, "author")
-    known = memo.get(key)
+def _short_author_el(el: Any, memo: dict[Any, bool]) -> bool:
+    """Whether ``el`` is an author element holding at most a name's worth of text, memoised per element
+    (the blocks of a region share their ancestors)."""
+    known = memo.get(el)
     if known is None:
-        known = _is_author_el(el)
-        memo[key] = known
+        known = memo[el] = _is_author_el(el) and len(el.text_content()) <= MAX_AUTHOR_EL_CHARS
     return known
 
 
@@ -512,16 +546,6 @@ def _long_tail(text: str, date: str) -> bool:
 
 #: What follows a date in a header line without being a comment: a story reference, a quoted title, a link.
 _HEADER_TAIL_META = re.compile(r"^(?:re\b|on\b|in\b|to\b|[\"“«'‘(\[])", re.I)
-
-
-def _short_element(el: Any, memo: dict[Any, bool]) -> bool:
-    """Whether ``el`` holds at most a name's worth of text (memoised per element)."""
-    key = (el, "short")
-    known = memo.get(key)
-    if known is None:
-        known = len(el.text_content()) <= MAX_AUTHOR_EL_CHARS
-        memo[key] = known
-    return known
 
 
 def _holds_author(el: Any, text: str) -> bool:
@@ -617,16 +641,24 @@ def _is_author_el(el: Any) -> bool:
     tag = el.tag
     if tag == "cite":  # WordPress, Disqus static HTML and old themes print the commenter in <cite>
         return True
+    if not el.keys():  # no attribute at all (most elements): one call instead of three
+        return False
     cls = el.get("class")
-    if cls:
-        for t in cls.split():
-            if AUTHOR_TOKEN.match(t) or (_AUTHOR_PART.search(t) and not _NOT_AUTHOR_PART.search(t)):
-                return True
+    if cls and _author_class(cls):
+        return True
     eid = el.get("id")
     if eid and "author" in eid.lower() and AUTHOR_TOKEN.match(_ID_NUMBER.sub("", eid)):
         return True
     prop = el.get("itemprop")
     return bool(prop and prop.lower() in ("author", "creator", "name"))
+
+
+@memo_short
+def _author_class(cls: str) -> bool:
+    """Whether a class attribute has an author token."""
+    return any(
+        AUTHOR_TOKEN.match(t) or (_AUTHOR_PART.search(t) and not _NOT_AUTHOR_PART.search(t)) for t in cls.split()
+    )
 
 
 @attrs.define(slots=True, eq=False)
@@ -756,9 +788,10 @@ def _explicit_header_candidates(blocks: list[PageBlock], start: int) -> list[Pag
 def _collect(regions: dict[Any, list[tuple[PageBlock, list[Any]]]]) -> list[Comment]:
     out: list[Comment] = []
     widget_memo: dict[Any, bool] = {}
+    author_memo: dict[Any, bool] = {}
     seen_text: dict[str, set[str | None]] = {}
     for region, members in regions.items():
-        infos = [_classify(b, path, widget_memo) for b, path in members]
+        infos = [_classify(b, path, widget_memo, author_memo) for b, path in members]
         _mark_quoted_headers(infos)
         for c in _region_comments(region, infos):
             # the same comment found twice (two regions); two comments with their own ids may say the same
@@ -826,7 +859,7 @@ def heading_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
             while el is not None and el is not region and n < MAX_CLIMB:
                 path.append(el)
                 attrs_text = _attr_text(el)
-                if _tag(el) in NOT_REGION_TAGS or (attrs_text and NOT_REGION.search(attrs_text)):
+                if _tag(el) in NOT_REGION_TAGS or (attrs_text and _not_region_words(attrs_text)):
                     bad = True
                 el = el.getparent()
                 n += 1
@@ -886,23 +919,26 @@ def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
     for el, idxs in own.items():
         stats.setdefault(sig_of[el], []).append(el)
     cands: list[tuple[float, int, int, int, float, list[Any], bool]] = []
-    lens = [_text_len(info) for info in infos]  # each block's comment text, looked up once per element below
+    # what each block is, looked up once here rather than once per element above it
+    lens = [_text_len(info) for info in infos]
+    inline = [info.rest is not None for info in infos]
+    texty = [n > MAX_BARE_AUTHOR_CHARS and not ih for n, ih in zip(lens, inline)]
+    dated_line = [info.date is not None and not ih for info, ih in zip(infos, inline)]
     for sig, els in stats.items():
         full: list[Any] = []
         meta_only: list[Any] = []
         text_len = 0
         for el in els:
             idxs = own[el]
-            text_at = [i for i in idxs if lens[i] > MAX_BARE_AUTHOR_CHARS and infos[i].rest is None]
+            text_at = [i for i in idxs if texty[i]]
             lo, hi = (text_at[0], text_at[-1]) if text_at else (len(infos), -1)
             # a date line between the comment's paragraphs is quoted text, not its header or footer
-            dated_idx = [i for i in idxs if infos[i].date is not None and infos[i].rest is None and not lo < i < hi]
+            dated_idx = [i for i in idxs if dated_line[i] and not lo < i < hi]
             own_dated = [i for i in dated_idx if not infos[i].quoted]
             dates = len(own_dated) if own_dated else len(dated_idx)
             if dates == 0:  # one-line comments ("Jane, Leeds 1/8/2008 Great game!") carry their date inline
-                dates = sum(1 for i in idxs if infos[i].rest is not None)
-            authors = sum(1 for i in idxs if infos[i].has_author)
-            if dates != 1 and not (dates == 0 and authors == 1):
+                dates = sum(1 for i in idxs if inline[i])
+            if dates != 1 and not (dates == 0 and sum(1 for i in idxs if infos[i].has_author) == 1):
                 continue
             tl = sum(lens[i] for i in idxs)
             if tl > 0:
@@ -914,7 +950,7 @@ def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
             if not members:
                 continue
             dated = sum(1 for el in members if any(infos[i].date is not None for i in own[el]))
-            vocab = 1 if any(COMMENT_REGION.search(_attr_text(el)) or _COMMENT_ID.match(el.get("id") or "") for el in members[:3]) else 0
+            vocab = 1 if any(_comment_region_words(_attr_text(el)) or _COMMENT_ID.match(el.get("id") or "") for el in members[:3]) else 0
             avg_depth = sum(depth_of[el] for el in members) / len(members)
             count = (len(members) + (0.5 if dated == len(members) else 0.0)) * (1.0 if is_full else PAIR_MODE_WEIGHT)
             cands.append((count, 1 if is_full else 0, text_len, vocab, -avg_depth, members, is_full))
@@ -1359,11 +1395,8 @@ _TWO_DIGIT_YEAR_DM = re.compile(r"(?<=\d\s[A-Za-z]{3})[A-Za-z]{0,6}\.?\s+'?(\d\d
 
 
 def _published(member: Any, date_text: str | None) -> _dt.datetime | None:
-    n = 0
-    for el in member.iter():
-        n += 1
-        if n > MAX_TIME_SCAN:  # bounded: a deep thread must not be scanned once per reply
-            break
+    # bounded: a deep thread must not be scanned once per reply
+    for el in itertools.islice(member.iter(), MAX_TIME_SCAN):
         if el.tag != "time":
             continue
         value = el.get("datetime")

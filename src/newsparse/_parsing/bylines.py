@@ -463,10 +463,24 @@ def parse_byline(text: str, *, single_name: bool = False) -> list[Byline]:
     """
     if not isinstance(text, str):
         return []
+    if len(text) > PARSE_CACHE_MAX_CHARS:
+        return list(_parse_safe(text, single_name))
+    # str(): a plain copy of lxml's "smart" strings, which would keep their whole document alive in the cache
+    return list(_parse_memo(str(text), single_name))
+
+
+def _parse_safe(text: str, single_name: bool) -> tuple[Byline, ...]:
     try:
-        return _parse(text, single_name)
+        return tuple(_parse(text, single_name))
     except (ValueError, IndexError, KeyError):  # pragma: no cover - defensive: never raise on page text
-        return []
+        return ()
+
+
+#: Distinct byline strings remembered (the field modules parse some lines of a page more than once) ...
+PARSE_CACHE_SIZE = 1024
+#: ... when short: a long-running process keeps no page's long text alive.
+PARSE_CACHE_MAX_CHARS = 400
+_parse_memo = functools.lru_cache(maxsize=PARSE_CACHE_SIZE)(_parse_safe)
 
 
 class _Person:
