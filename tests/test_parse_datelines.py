@@ -178,12 +178,12 @@ def _check(paragraph: str) -> None:
     assert body.endswith(rest)
     assert rest == rest.lstrip()
     assert body[len(dl.text) :].lstrip() == rest
-    # the agency comes with its white space collapsed ("(AP  Wire)" gives "AP Wire")
+    # place and agency come with their white space collapsed ("(AP  Wire)" gives "AP Wire")
     flat = " ".join(dl.text.split())
     if dl.place is not None:
-        assert " ".join(dl.place.split()) in flat
+        assert dl.place == " ".join(dl.place.split()) and dl.place in flat
     if dl.agency is not None:
-        assert " ".join(dl.agency.split()) in flat
+        assert dl.agency == " ".join(dl.agency.split()) and dl.agency in flat
 
 
 @settings(max_examples=500, deadline=None)

@@ -86,9 +86,16 @@ _MONTHS = (
     r"enero|febrero|gennaio|febbraio|janvier|januari|februari|maart|juni|juli|augustus)\.?"
 )
 #: Weekday names (abbreviated or full) that may open a printed date: "Thu, Jan 17", "Do, 9. Apr".
+#: Each is a whole word: an abbreviation running on into more letters is a name ("Doe", "Marth", "Mayer").
 _WEEKDAY = (
-    r"(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim|lu|ma|me|gi|ve)"
-    r"[a-zäéè]{0,8}\.?,?\s+"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|"
+    r"mon|tue|wed|thu|fri|sat|sun|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|lunes|martes|miércoles|jueves|viernes|sábado|"
+    r"domingo|lu|ma|me|gi|ve|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"(?![a-zäöüßéèàìòùáíóú])\.?,?\s+"
 )
 #: The date itself: ISO, numeric, day-month-name, month-name-day.
 _DATE_CORE = (
@@ -105,7 +112,7 @@ _DATE_CORE = (
 #: enters no optional group at each position, it tries the branch on its first letter).
 _ABS_DATE = Caseless(
     r"(?:\b" + _WEEKDAY + _DATE_CORE + r"|" + _DATE_CORE + r")"
-    r"(?:,?\s*(?:at|um|à|a las|alle|om|-|@|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?"
+    r"(?:,?\s*(?:at|um|à|a las|alle|om|-|@|\|)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?"
 )
 #: A clock time alone ("10:47 pm"): comment meta lines sometimes print only the time under a date heading.
 _CLOCK = _rx(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr)?(?!\d)")

@@ -120,6 +120,9 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     body = paragraph.lstrip()
     end, place, agency = found
     text = body[:end].rstrip()
+    # the place and agency as words, whatever runs of white space (line breaks) the page put between them
+    place = " ".join(place.split()) if place else place
+    agency = " ".join(agency.split()) if agency else agency
     return Dateline(text=text, place=place, agency=agency), body[end:].lstrip()
 
 

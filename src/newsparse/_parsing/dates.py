@@ -9,8 +9,7 @@ Accepted (searched anywhere in the string, first one wins in :func:`parse_date`)
 
 - ISO 8601 (``2020-11-04``, ``2020-11-04T15:30:00.123Z``, ``+01:00``, basic ``20201104T1530Z``),
   year-first numeric (``2020/11/04``, Korean ``2020.11.04`` / ``2020. 11. 4.``);
-- RFC 2822 (``Tue, 19 Nov 2019 14:03:00 GMT``), US (``Nov. 4, 2020 3:54 PM EST``; a date badge's two-digit
-  day glued to its year, ``Feb 182009``), numeric
+- RFC 2822 (``Tue, 19 Nov 2019 14:03:00 GMT``), US (``Nov. 4, 2020 3:54 PM EST``), numeric
   ``11/04/2020`` (month first for ``/`` unless impossible), ``4.11.2020`` / ``04-11-2020`` (day first);
 - Java's ``Date.toString`` (``Tue Jan 28 15:28:56 CET 2020``);
 - day-first month names in English, German, French, Italian, Spanish, Dutch, Portuguese, Catalan, Russian,
@@ -192,10 +191,7 @@ def _date_rx(marks: bool) -> re.Pattern[str]:
                 r"(?:[^\W\d_]{1,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\s{1,3})?(?P<jy>\d{4})(?!\d)"
                 # 3c. two-digit year after a comma, only with a clock time after it (blog comment stamps):
                 # Jan 17, 08 at 03:13 PM; without the time "Jan 17, 08" is too often a list or a score
-                r"|\s{1,3}(?P<kd>\d{1,2})(?:st|nd|rd|th)?,\s{0,2}(?P<ky>\d{2})" + _SHORT_YEAR_CLOCK
-                # 3d. a two-digit day glued to its year, as a date badge's separate lines read ("Feb 18" over
-                # "2009" gives "Feb 182009"): six digits, the last four a year of this or the last century
-                + r"|\s{1,3}(?P<gd>[0-3]\d)(?P<gy>(?:19|20)\d\d)(?!\d))",
+                r"|\s{1,3}(?P<kd>\d{1,2})(?:st|nd|rd|th)?,\s{0,2}(?P<ky>\d{2})" + _SHORT_YEAR_CLOCK + ")",
                 # 4. day first: 4 November 2020 / 4. November 2020 / 4 de noviembre de 2020 / 19-Nov-2019 / 17 d'agost
                 r"(?<![\d.,:])(?P<dd>\d{1,2})(?:st|nd|rd|th|er|re|º|°|ª|\.)?[\s\-/]{0,3}(?:de\s{1,3}|d['’])?"
                 + _mon("dm", marks)
@@ -466,10 +462,6 @@ def _ymd(m: re.Match[str], min_spelled: int, dayfirst: bool | None) -> tuple[int
         month = MONTHS.get(name.lower())
         year = 2000 + int(y) if int(y) < 70 else 1900 + int(y)
         return None if month is None else _valid(year, month, int(d), min_spelled)
-    if last == "gy":
-        name, d, y = m.group("am", "gd", "gy")
-        month = MONTHS.get(name.lower())
-        return None if month is None else _valid(int(y), month, int(d), min_spelled)
     if last == "dy":
         d, name, y = m.group("dd", "dm", "dy")
         month = MONTHS.get(name.lower())
