@@ -108,6 +108,58 @@ def test_same_comment_tolerates_a_header_line_but_not_another_text() -> None:
     assert not same_comment("", TEXTS[1])
 
 
+#: A comment that opens with a short stock reply and goes on well past a header's length.
+LONG = "Thanks! " + TEXTS[1] + " " + TEXTS[2]
+
+
+def test_a_short_comment_inside_a_longer_one_is_another_comment() -> None:
+    assert not same_comment("Thanks!", LONG)
+    assert not same_comment(LONG, "Thanks!")
+    # the longer one only adds a header or a label: the same comment
+    assert same_comment("Thanks!", "Ann Berg says: March 3, 2021 at 8:15 pm\n\nThanks!\n\n[Reply]")
+    # the generic finder kept a reply printed below the comment: the comment's own words open it
+    below = f"{TEXTS[0]}\n\n[Reply]\n\nTom Hale Reply:\n\n{TEXTS[1]} {TEXTS[3]}"
+    assert same_comment(TEXTS[0], below)
+    assert not same_comment(TEXTS[3], below)  # a sentence further down is not this comment
+
+
+def test_an_exact_twin_is_paired_before_a_comment_that_opens_alike() -> None:
+    # the platform lists the long comment first: the generic "Thanks!" is paired with Ann's, not Bob's
+    generic = [Comment(text="Thanks!"), Comment(text=LONG)]
+    own = [Comment(text=LONG, author="Bob Vance"), Comment(text="Thanks!", author="Ann Berg")]
+    out = rebase_comments(generic, own)
+    assert [c.text for c in out] == ["Thanks!", LONG]
+    assert out[0].author == "Ann Berg"
+    assert out[1].author != "Ann Berg"
+
+
+def test_a_short_comment_the_generic_finder_missed_is_added_not_merged() -> None:
+    generic = [Comment(text=LONG)]
+    own = [Comment(text="Thanks!", author="Ann Berg"), Comment(text=LONG, author="Bob Vance")]
+    out = rebase_comments(generic, own)
+    assert [(c.text, c.author) for c in out] == [(c.text, c.author) for c in own]
+
+
+def test_rebase_of_a_long_thread_pairs_and_adds_every_comment() -> None:
+    import random
+
+    rng = random.Random(7)
+    vocab = [a + b + c for a in "bdfklmprst" for b in "aeiou" for c in ("n", "r", "s", "l")]
+    texts = [f"{' '.join(rng.choice(vocab) for _ in range(14))} ({i})." for i in range(3000)]
+    own = [Comment(text=t, author=f"Reader {i}") for i, t in enumerate(texts)]
+    # the generic finder misses every third item and prints a date above some of those it reads
+    generic = [
+        Comment(text=f"March 3, 2021 at 8:15 pm\n\n{t}" if i % 5 == 0 else t, id=f"g{i}")
+        for i, t in enumerate(texts)
+        if i % 3
+    ]
+    out = rebase_comments(generic, own)
+    assert len(out) == len(own)
+    assert [c.author for c in out] == [c.author for c in own]
+    assert [c.id for c in out if c.id] == [g.id for g in generic]
+    assert all(same_comment(c.text, t) for c, t in zip(out, texts))
+
+
 @pytest.mark.parametrize("seed", range(12))
 def test_rebase_never_drops_or_rewrites_a_generic_comment(seed: int) -> None:
     import random

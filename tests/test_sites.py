@@ -196,3 +196,23 @@ def test_blogger_instance_asked_about_two_pages_answers_for_each() -> None:
     assert [b.name for b in ext.bylines(first) or ()] == ["Wendy Okoro"]
     assert [b.name for b in ext.bylines(second) or ()] == ["Colm Dwyer"]
     assert [b.name for b in ext.bylines(first) or ()] == ["Wendy Okoro"]
+
+
+def test_blogger_extractor_keeps_no_page_and_serves_threads() -> None:
+    import gc
+    import weakref
+    from concurrent.futures import ThreadPoolExecutor
+
+    html = BLOGGER.read_text(encoding="utf-8")
+    other = html.replace('<span itemprop="name">Wendy Okoro</span>', '<span itemprop="name">Colm Dwyer</span>')
+    ext = BloggerExtractor()
+    first = newsparse.load_page(html)
+    assert ext.bylines(first)
+    gone = weakref.ref(first)
+    del first
+    gc.collect()
+    assert gone() is None  # the post found for a page is cached on that page, not on the extractor
+    pages = [newsparse.load_page(h) for h in (html, other) * 4]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        names = list(pool.map(lambda p: [b.name for b in ext.bylines(p) or ()], pages))
+    assert names == [["Wendy Okoro"], ["Colm Dwyer"]] * 4

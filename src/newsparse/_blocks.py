@@ -166,10 +166,13 @@ _NO_HINTS: frozenset[str] = frozenset()
 
 def _element_hints(el: Any, tag: str) -> frozenset[str]:
     """Semantic markers an element adds, from its tag, class, id, role and itemprop."""
-    get = el.get
-    attrs_text = " ".join(
-        v for v in (get("class"), get("id"), get("role"), get("itemprop"), get("itemtype")) if v
-    )
+    if not el.keys():  # most elements have no attributes: one call instead of five
+        attrs_text = ""
+    else:
+        get = el.get
+        attrs_text = " ".join(
+            v for v in (get("class"), get("id"), get("role"), get("itemprop"), get("itemtype")) if v
+        )
     if not attrs_text and tag not in P.TAG_HINTS:
         return _NO_HINTS
     cached = _HINT_CACHE.get((tag, attrs_text))

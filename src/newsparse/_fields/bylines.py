@@ -19,6 +19,44 @@ from ._text import memo_short, norm
 
 #: Byline text longer than this is a paragraph that mentions authors, not a byline.
 MAX_BYLINE_CHARS = 160
+
+#: Bylines printed alike (same tag and class) this many times on a page are the bylines of a list of stories.
+TEASER_REPEATS = 3
+#: Paragraphs of at least this many characters are the story's text.
+STORY_PARAGRAPH_CHARS = 80
+#: This many of them between the headline and a byline put the byline under the story.
+STORY_PARAGRAPHS_ABOVE = 2
+
+#: A guest author credited in the story's opening lines ("This is a guest post by Jane", "Gastbeitrag von
+#: Jane Doe"): the blog's metadata names the blog's owner, the text names who wrote it.
+GUEST_CREDIT = re.compile(
+    r"\b(?:guest[\s-](?:post|article|blog\s+post|column|contribution|review)|gastbeitrag|gastartikel"
+    r"|article\s+invit\u00e9|art\u00edculo\s+invitado|gastblog)\s+(?:written\s+)?(?:by|von|de|par|por|door)\s+"
+    r"([^.,;:!?()]{2,60})",
+    re.I,
+)
+#: A story whose first paragraph opens with its own credit and goes on ("By Jane Doe. Notes from three
+#: winters ..."); a "By Jane Doe" line alone among the first blocks may be a teaser's or a quoted book's
+#: byline, and so may this paragraph (a review's "By Jane Doe. Acme Books, 320 pages."): it replaces only an
+#: author the page never prints.
+OPENING_CREDIT = re.compile(
+    r"^(?:by|von|par|por|door)\s+((?:[^\W\d_][\w'\u2019-]+\s+){1,3}[^\W\d_][\w'\u2019-]+)\s*[.;:]\s+(?=[^\W\d_]{2})",
+    re.I,
+)
+#: How many of the story's first blocks may open with a guest's credit.
+GUEST_REACH = 3
+#: A paragraph holding a guest credit is an intro of a sentence or two, at most this long (a byline's
+#: length twice over): a longer one is the story itself, which may name other writers.
+MAX_GUEST_PARAGRAPH_CHARS = 2 * MAX_BYLINE_CHARS
+#: Organisation types that a story's JSON-LD may credit as its author.
+_ORG_TYPES = frozenset("organization newsmediaorganization corporation".split())
+#: A credited organisation's name is at most this long ("Acme News Online").
+MAX_ORG_NAME_CHARS = 60
+
+#: A text that opens with a given name and a surname, then ends or goes on after a break or a verb.
+_FULL_AFTER_GIVEN = re.compile(
+    r"^([^\W\d_][\w'\u2019-]*)\s+([A-Z\u00c0-\u00de][\w'\u2019-]+)(?=$|\s*[,.;:\u2013\u2014(-]|\s+[a-z\u00df-\u00ff])"
+)
 #: Class/id tokens of byline elements (stricter than the region hint: "author-bio" is a bio box).
 BYLINE_TOKEN = re.compile(
     r"^(?:byline|by-line|bylines?__?\w*|byline-\w+|\w+-byline|author|authors|author-?name|authorname|"
@@ -214,8 +252,8 @@ def _author_obj(a: Any, page: Page | None = None) -> list[Byline]:
                 a = obj
                 break
     if isinstance(a, dict):
-        t = a.get("@type")
-        if isinstance(t, str) and t.lower() == "organization":
+        types = _schema_types(a)
+        if "organization" in types and "person" not in types:
             return []
         name = a.get("name")
         if isinstance(name, list):
@@ -241,12 +279,6 @@ def _completed(given: str, text: str) -> str | None:
         return None
     full = f"{given} {m.group(2)}"
     return full if looks_like_person_name(full) else None
-
-
-#: A text that opens with a given name and a surname, then ends or goes on after a break or a verb.
-_FULL_AFTER_GIVEN = re.compile(
-    r"^([^\W\d_][\w'\u2019-]*)\s+([A-Z\u00c0-\u00de][\w'\u2019-]+)(?=$|\s*[,.;:\u2013\u2014(-]|\s+[a-z\u00df-\u00ff])"
-)
 
 
 #: ``<meta>`` names that hold the author, most common first.
@@ -771,10 +803,6 @@ def _printed_bylines(page: Page) -> list[Byline]:
     )
 
 
-#: Bylines printed alike (same tag and class) this many times on a page are the bylines of a list of stories.
-TEASER_REPEATS = 3
-
-
 def _teaser_byline(page: Page, el: Any) -> bool:
     """Whether a byline element is one of several printed alike: a teaser list's, not the story's."""
     cls = el.get("class")
@@ -799,12 +827,6 @@ def _credit_lines_alike(blocks: list[PageBlock], b: PageBlock) -> bool:
         if alike and CREDIT_LINE.match(o.text):
             same += 1
     return same >= TEASER_REPEATS
-
-
-#: Paragraphs of at least this many characters are the story's text.
-STORY_PARAGRAPH_CHARS = 80
-#: This many of them between the headline and a byline put the byline under the story.
-STORY_PARAGRAPHS_ABOVE = 2
 
 
 def _story_between(page: Page, start: int, end: int) -> bool:
@@ -1262,40 +1284,28 @@ def _full_name(b: Byline, printed: list[Byline]) -> Byline:
     return b
 
 
-#: A guest author credited in the story's opening lines ("This is a guest post by Jane", "Gastbeitrag von
-#: Jane Doe"): the blog's metadata names the blog's owner, the text names who wrote it.
-GUEST_CREDIT = re.compile(
-    r"\b(?:guest[\s-](?:post|article|blog\s+post|column|contribution|review)|gastbeitrag|gastartikel"
-    r"|article\s+invit\u00e9|art\u00edculo\s+invitado|gastblog)\s+(?:written\s+)?(?:by|von|de|par|por|door)\s+"
-    r"([^.,;:!?()]{2,60})",
-    re.I,
-)
-#: A story whose first paragraph opens with its own credit and goes on ("By Jane Doe. This guide contains
-#: ..."); a "By Jane Doe" line alone among the first blocks may be a teaser's or a quoted book's byline.
-OPENING_CREDIT = re.compile(
-    r"^(?:by|von|par|por|door)\s+((?:[^\W\d_][\w'\u2019-]+\s+){1,3}[^\W\d_][\w'\u2019-]+)\s*[.;:]\s+(?=[^\W\d_]{2})",
-    re.I,
-)
-#: How many of the story's first blocks may open with a guest's credit.
-GUEST_REACH = 3
-
-
-def _guest_credit(page: Page) -> list[Byline]:
-    """The author a story's first lines credit in its own text (a guest post on someone's blog)."""
+def _guest_credit(page: Page) -> tuple[list[Byline], bool]:
+    """The author a story's first lines credit in its own text (a guest post on someone's blog), and
+    whether the credit says so ("a guest post by ...") rather than only opening the paragraph ("By ...")."""
     if page.kind != "html":
-        return []
+        return [], False
     from .analysis import analyze
 
     for b in analyze(page).main[:GUEST_REACH]:
-        if b.kind != "paragraph" or len(b.text) > 2 * MAX_BYLINE_CHARS:
+        if b.kind != "paragraph" or len(b.text) > MAX_GUEST_PARAGRAPH_CHARS:
             continue
-        m = GUEST_CREDIT.search(b.text) or OPENING_CREDIT.match(b.text)
+        m = GUEST_CREDIT.search(b.text)
+        explicit = m is not None
+        m = m or OPENING_CREDIT.match(b.text)
         if m is None:
             continue
-        found = parse_byline("By " + m.group(1).strip(), single_name=True)
-        if found and all(p.name == m.group(1).strip() or looks_like_person_name(p.name) for p in found):
-            return [p for p in found if p.role not in NON_AUTHOR_ROLES]
-    return []
+        name = m.group(1).strip()
+        found = parse_byline("By " + name, single_name=True)
+        # a given name alone is a name only where the text says a guest wrote the post ("guest post by
+        # Anna"); "By Sunday Morning. We left ..." opens with a date, which no name does
+        if found and all((explicit and p.name == name) or looks_like_person_name(p.name) for p in found):
+            return [p for p in found if p.role not in NON_AUTHOR_ROLES], explicit
+    return [], False
 
 
 def _find_bylines(page: Page) -> tuple[Byline, ...] | None:
@@ -1304,9 +1314,12 @@ def _find_bylines(page: Page) -> tuple[Byline, ...] | None:
         if found:
             if source is not _dom_bylines:
                 found = _printed_superset(page, found)
-            guest = _guest_credit(page)
+            guest, explicit = _guest_credit(page)
             if guest and not {norm(b.name) for b in guest} <= {norm(b.name) for b in found}:
-                found = guest
+                # a paragraph that only opens "By X. ..." (a book review's credit of the book) replaces
+                # the credited author only when the page never prints them
+                if explicit or not any(_printed_on_page(page, b.name) for b in found):
+                    found = guest
             return _dedupe(found + _trailer_credits(page))
     credits = _trailer_credits(page)
     if not credits:
@@ -1314,10 +1327,14 @@ def _find_bylines(page: Page) -> tuple[Byline, ...] | None:
     return _dedupe(credits) if credits else None
 
 
-#: Organisation types that a story's JSON-LD may credit as its author.
-_ORG_TYPES = frozenset("organization newsmediaorganization corporation".split())
-#: A credited organisation's name is at most this long ("Acme News Online").
-MAX_ORG_NAME_CHARS = 60
+def _schema_types(obj: Any) -> frozenset[str]:
+    """An object's schema.org types, lower case ("@type": "Organization" or ["Organization", "Thing"])."""
+    t = obj.get("@type") if isinstance(obj, dict) else None
+    if isinstance(t, str):
+        return frozenset({t.lower()})
+    if isinstance(t, list):
+        return frozenset(x.lower() for x in t if isinstance(x, str))
+    return frozenset()
 
 
 def _jsonld_credited_names(page: Page) -> list[Byline]:
@@ -1330,19 +1347,19 @@ def _jsonld_credited_names(page: Page) -> list[Byline]:
             continue
         out = []
         for a in authors if isinstance(authors, list) else [authors]:
-            t = a.get("@type") if isinstance(a, dict) else None
+            types = _schema_types(a)
             name = a.get("name") if isinstance(a, dict) else None
-            if not isinstance(t, str) or not isinstance(name, str):
+            if not types or not isinstance(name, str):
                 continue
             name = collapse(name)
             if not 2 <= len(name) <= MAX_ORG_NAME_CHARS or name.startswith("http"):
                 continue
-            if t.lower() == "person":
+            if "person" in types:
                 # a "Person" the parser did not take for one: only the site or a newsroom under its name
                 site = _site_names(page) if site is None else site
                 if not (_like_site(name, site) or "." in name or any(w.lower() in ORG_WORDS for w in name.split())):
                     continue
-            elif t.lower() not in _ORG_TYPES:
+            elif types.isdisjoint(_ORG_TYPES):
                 continue
             out.append(Byline(name=name))
         if out:

@@ -32,6 +32,7 @@ from .._blocks import _token_hints, collapse
 from .._page import Page
 from .._parsing import date_from_url, find_dates, parse_date
 from .._parsing.dates import find_date_spans, find_yearless_spans
+from ._text import Caseless
 
 #: <meta> names that carry the publication date, most trusted first.
 PUBLISHED_META = (
@@ -118,11 +119,10 @@ PUBLISHED_WORDS = re.compile(
 )
 #: Words of a notice about the site rather than the story (cookie banners, privacy and terms notices,
 #: copyright lines): a date printed in it is the notice's ("This policy was last changed on 4 May 2023").
-NOTICE_WORDS = re.compile(
+NOTICE_WORDS = Caseless(
     r"cookie|privacy (?:policy|notice|statement|settings)|gdpr|terms of (?:use|service)|copyright|©"
     r"|datenschutz|nutzungsbedingungen|confidentialité|mentions légales|privacidad|all rights reserved"
-    r"|alle rechte",
-    re.I,
+    r"|alle rechte"
 )
 #: How many blocks above the story's first block its header (headline, byline, date) may start.
 HEADER_WINDOW = 40
@@ -374,7 +374,7 @@ def _lead_text(el: Any) -> str:
 def _mark_dates(page: Page, el: Any) -> Iterator[tuple[_dt.datetime, bool]]:
     lead = _lead_text(el)
     text = collapse(el.text_content() or "")
-    if NOTICE_WORDS.search(text[:MAX_DATE_LINE_CHARS]):
+    if NOTICE_WORDS.found(text[:MAX_DATE_LINE_CHARS]):
         return  # a cookie banner's or a policy's date
     shown = list(_labelled_dates(text, lead, _dayfirst(page))) if len(text) <= MAX_DATE_LINE_CHARS else []
     for attr in MACHINE_DATE_ATTRS:
@@ -415,11 +415,11 @@ def _printed(page: Page) -> list[tuple[int, _dt.datetime, bool]]:
             continue
         # the notice test last: a long paragraph outside the story's opening is not read at all
         if len(b.text) <= (MAX_DATE_LINE_CHARS if b.index < start else SHORT_LINE_CHARS):
-            if NOTICE_WORDS.search(b.text):
+            if NOTICE_WORDS.found(b.text):
                 continue
             for d, upd in _labelled_dates(b.text, "", dayfirst):
                 out.append((b.index, d, upd))
-        elif start <= b.index < start + HEADER_SPILL and not NOTICE_WORDS.search(b.text):
+        elif start <= b.index < start + HEADER_SPILL and not NOTICE_WORDS.found(b.text):
             # a story that opens with its date ("29.11.2022 – The council ...")
             opening = b.text[:OPENING_DATE_CHARS]
             if _opens_with_range(b.text, dayfirst):
@@ -490,7 +490,7 @@ def _closing_date(page: Page) -> _dt.datetime | None:
     _start, end = _story_span(page)
     dayfirst = _dayfirst(page)
     for b in page.blocks[end : end + CLOSING_LINES]:
-        if b.hints & NOT_ARTICLE_DATE_HINTS or len(b.text) > CLOSING_DATE_CHARS or NOTICE_WORDS.search(b.text):
+        if b.hints & NOT_ARTICLE_DATE_HINTS or len(b.text) > CLOSING_DATE_CHARS or NOTICE_WORDS.found(b.text):
             continue
         spans = find_date_spans(b.text, dayfirst=dayfirst)
         if len(spans) != 1:
@@ -520,7 +520,7 @@ def _under_headline(page: Page) -> _dt.datetime | None:
         for line in page.blocks[b.index + 1 : b.index + 1 + HEADLINE_DATE_WINDOW]:
             if line.hints & NOT_ARTICLE_DATE_HINTS or len(line.text) > MAX_DATE_LINE_CHARS:
                 continue
-            if NOTICE_WORDS.search(line.text):
+            if NOTICE_WORDS.found(line.text):
                 continue
             for d, upd in _labelled_dates(line.text, "", dayfirst):
                 if not upd:

@@ -35,7 +35,7 @@ import functools
 import re
 
 from .._model import Byline
-from .dates import MONTH_ALT, MONTHS, find_date_spans
+from .dates import MONTH_ALT, MONTHS, WEEKDAYS, find_date_spans
 
 __all__ = ["parse_byline", "looks_like_person_name"]
 
@@ -153,6 +153,16 @@ ROLE_MODIFIERS = frozenset(
 #: Words that attach an employer to a job title ("Founder at Acme", "Reporter for The Times").
 _AT_WORDS = frozenset("at @ for bei chez presso para".split())
 
+#: The words of a "Subscribe" button printed beside an author's name, in the languages newsparse reads
+#: ("Abonnieren", "S'abonner", "Suscríbete", "Iscriviti", "Abone ol", "Inscreva-se"): a button's label,
+#: never a name.
+SUBSCRIBE_BUTTON_WORDS = frozenset(
+    (
+        "subscribe abonnieren abonnez abonnez-vous s'abonner s’abonner abonner abonneren abonneer "
+        "suscribirse suscríbete suscribete suscríbase suscribase iscriviti iscrivetevi abbonati abone "
+        "inscreva-se assine assinar subskrybuj prenumeruj prenumerera abonnér tilaa"
+    ).split()
+)
 # Page chrome found inside byline containers is cut out (it splits clauses) and is never a name.
 # Each pattern runs only when a cheap test says it can match: most bylines have none of it.
 #: URLs, e-mail addresses and social handles (only when the text has "@", "http" or "www.").
@@ -174,7 +184,9 @@ _CHROME_RX = re.compile(
     r"|publié|mis\sà\sjour|modifié|pubblicato|aggiornato|publicado|actualizado|atualizado|gepubliceerd"
     r"|bijgewerkt|read\smore|read\sthe\sbio|see\sall|more\sfrom|more\sby|view\sall\sposts|all\sposts"
     r"|latest\sposts|view\sfull\sprofile|full\sbio|close|menu|paid|views?|folge\smir|folgen|entfolgen|folge"
-    r"|datum|antworten|zitieren|kommentare?)\b"
+    r"|datum|antworten|zitieren|kommentare?|"
+    + "|".join(re.escape(w) for w in sorted(SUBSCRIBE_BUTTON_WORDS, key=len, reverse=True))
+    + r")\b"
     r"(?!\s(?:by|von|par|door|por|di|da|de|am|on|le|il)\b):?",
     re.I,
 )
@@ -186,7 +198,7 @@ _CHROME_WORDS = frozenset(
     "aktualisiert veröffentlicht publié mis modifié pubblicato aggiornato publicado actualizado atualizado "
     "gepubliceerd bijgewerkt read see more view all latest full close menu paid view views folge folgen "
     "entfolgen datum antworten zitieren kommentar kommentare".split()
-)
+) | SUBSCRIBE_BUTTON_WORDS
 #: Times, reading times, month-day dates without a year, weekdays, stray numbers (only when there is a digit).
 _NUMERIC_JUNK_RX = re.compile(
     r"\b\d{1,3}\s?(?:min(?:ute)?s?|mins?\.?|minuten|minutes?)\.?(?:\s(?:read|de lecture|lesezeit|lettura|lectura|leestijd|leitura))?\b"
@@ -287,10 +299,10 @@ NOT_NAME_WORDS = (
             "avec dans sur per il lo gli con por y el los las una para en het een van voor op met "
             "mehr lesen plus suivre partager condividi compartir delen seguir says said wrote "
             "after before into amid against during without between across through "  # headlines' prepositions
-            "abone abonnieren abonnez abonneren suscríbete suscribete iscriviti "  # "Subscribe" buttons
             "signs wins loses urges warns unveils launches reveals announces slams vows plunges soars "  # headlines' verbs
         ).split()
     )
+    | SUBSCRIBE_BUTTON_WORDS
     | ORG_WORDS
     | (ROLE_HEADS - _SURNAME_HEADS)
     | frozenset(_ROLE_PLURALS)
@@ -298,7 +310,7 @@ NOT_NAME_WORDS = (
 ) - PARTICLES - {"le", "la", "de", "van", "von", "der", "den", "del", "y", "e"}
 
 #: Words of regions, page sections, page furniture and headlines. A name made only of them ("Middle
-#: East", "Front Page", "Latest Stories", "Remote Jobs") is a label; one of them beside a given name
+#: East", "Front Page", "Latest Stories", "Special Report") is a label; one of them beside a given name
 #: ("Jimmy Page", "Kanye West") is not.
 LABEL_WORDS = frozenset(
     (
@@ -307,10 +319,10 @@ LABEL_WORDS = frozenset(
         "nation national international domestic foreign metro state states city county world "
         "front page pages home section sections top latest breaking stories story headlines features "
         "lifestyle living entertainment culture travel food health science technology money markets "
-        "economy careers jobs job remote estate property homes autos motoring education environment "
+        "economy careers jobs job estate property homes autos motoring education environment "
         "obituaries letters editorials columns column reviews books arts music movies film films games "
         "puzzles crosswords horoscopes classifieds events calendar gallery podcasts podcast analysis "
-        "explainer special report reports chapter chapters episode episodes part issue edition topics "
+        "explainer special report reports episode episodes part issue edition topics "
         "archive archives related recommended popular trending most watch listen live coverage alerts "
         "monthly new best latest next previous last first free ultimate complete official guide guides "
         "tips ways things how why what when where who full quick easy insights resources blog blogs "
@@ -321,8 +333,20 @@ LABEL_WORDS = frozenset(
         "latin united kingdom emirates arab picks editor's articles article reading continue copy link links gift"
     ).split()
 )
-#: First words of place names and headlines, never of a person's name ("New York", "New Rules For ...").
-_NOT_NAME_LEADS = frozenset({"new"})
+#: Weekday and month names are read in full, at least this long: the short forms ("Jan", "Sam", "Mar")
+#: and the short months ("May", "June") are given names too.
+MIN_DATE_NAME_CHARS = 5
+#: Month and weekday names that are also given names ("April Moss", "Domingo Ruiz", "Julio Vega").
+_GIVEN_NAME_DATE_WORDS = frozenset(
+    "april avril abril august augusta augustus domingo domenica julio junio marco maret kasim kasım nisan eylul "
+    "eylül".split()
+)
+#: Weekday and month names: "By Sunday Morning. We left ..." and "By March next year" open a sentence
+#: about a date, and a name never starts with one.
+DATE_NAME_WORDS = frozenset(w for w in (*WEEKDAYS, *MONTHS) if len(w) >= MIN_DATE_NAME_CHARS) - _GIVEN_NAME_DATE_WORDS
+#: First words of place names, headlines and dates, never of a person's name ("New York", "New Rules For
+#: ...", "Sunday Morning").
+_NOT_NAME_LEADS = frozenset({"new"}) | DATE_NAME_WORDS
 
 # Names in Chinese, Japanese or Korean script: 2-12 characters, no separators the parser knows.
 _CJK_RX = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff・·\s]{2,12}$")
@@ -435,7 +459,8 @@ def _name_ok(text: str) -> bool:
 
 def _label_phrase(tokens: list[str]) -> bool:
     """Whether every word of a would-be name is a word of page labels ("Middle East", "Front Page",
-    "World News", "Remote Jobs", "Report Chapter"): a region, a section or a button, not a person."""
+    "World News", "Special Report"): a region, a section or a button, not a person; or whether it opens
+    with a word no name opens with ("New York", "Sunday Morning")."""
     if tokens[0].lower() in _NOT_NAME_LEADS:
         return True
     seen = 0
@@ -846,11 +871,13 @@ _PLACE_WORDS = frozenset("in aus from en à a".split())
 _FROM_WORDS = frozenset("from aus".split())
 #: A place after a name is at most this many words ("in The Hague", "in Rio de Janeiro").
 MAX_PLACE_WORDS = 4
+#: The place word of "Jane Doe in Beirut" comes after at most this many name words ("Ana Maria de la Cruz in ...").
+MAX_NAME_WORDS_BEFORE_PLACE = 5
 
 
 def _name_in_place(words: list[str]) -> str | None:
     """The name of "Jane Doe in Beirut" (a wire credit says where each reporter was), or None."""
-    for k in range(2, min(len(words) - 1, 6)):
+    for k in range(2, min(len(words) - 1, MAX_NAME_WORDS_BEFORE_PLACE + 1)):
         if words[k] not in _PLACE_WORDS:
             continue
         place = words[k + 1 :]

@@ -162,6 +162,13 @@ def first_text(elements: Iterable[Any]) -> str | None:
 
 #: Two comment texts are the same comment when this share of the shorter one's words is in the longer one.
 SAME_COMMENT_OVERLAP = 0.8
+#: ... and the shorter is at least this share of the longer (a short reply inside a long comment is another comment),
+SAME_COMMENT_MIN_SHARE = 0.6
+#: ... or the longer only adds this many characters at most: a header (name, date) or a button label around the text.
+MAX_HEADER_CHARS = 80
+#: ... or the longer opens with all the shorter's words and the shorter is at least a sentence long (the generic
+#: finder can keep a reply or labels printed below a comment; a stock phrase like "Thanks!" opens anyone's comment).
+MIN_OPENING_CHARS = 40
 #: How far ahead in the platform's list a generic comment's twin is looked for (items the generic finder skipped).
 ALIGN_LOOKAHEAD = 8
 #: Above this share of platform comments without a generic twin, the two readings of the thread disagree.
@@ -184,6 +191,10 @@ class _Key:
         self.flat = " ".join(text.split())
         self._bag: Counter[str] | None = None
 
+    def words(self) -> list[str]:
+        """The text's words, lower-cased, in order (punctuation and layout left out)."""
+        return _WORD.findall(self.text.lower())
+
     @property
     def bag(self) -> Counter[str]:
         if self._bag is None:
@@ -192,10 +203,25 @@ class _Key:
 
 
 def same_comment(a: str | _Key, b: str | _Key) -> bool:
-    """Whether two extracted texts are the same comment (one may carry a header or a button label more)."""
+    """Whether two extracted texts are the same comment: one may carry a header or a button label more
+    (a few words around the text), or, when it is much longer, a reply printed below the comment; a
+    short text inside a much longer one is another comment."""
     ka = a if isinstance(a, _Key) else _Key(a)
     kb = b if isinstance(b, _Key) else _Key(b)
-    if ka.flat == kb.flat or (ka.flat and kb.flat and (ka.flat in kb.flat or kb.flat in ka.flat)):
+    if ka.flat == kb.flat:
+        return True
+    short, long = (ka, kb) if len(ka.flat) <= len(kb.flat) else (kb, ka)
+    if not short.flat:
+        return False
+    extra = len(long.flat) - len(short.flat)
+    if extra > MAX_HEADER_CHARS and len(short.flat) < SAME_COMMENT_MIN_SHARE * len(long.flat):
+        # the longer text says much more: another comment that opens like this one, unless it is this
+        # comment, word for word, with more below it
+        if len(short.flat) < MIN_OPENING_CHARS:
+            return False
+        opening = short.words()
+        return long.words()[: len(opening)] == opening
+    if short.flat in long.flat:
         return True
     na, nb = sum(ka.bag.values()), sum(kb.bag.values())
     if not na or not nb:
@@ -213,12 +239,22 @@ def _align(generic: list[_Key], own: list[_Key]) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     j = 0
     for i, g in enumerate(generic):
-        for k in range(j, min(j + ALIGN_LOOKAHEAD, len(own))):
-            if same_comment(g, own[k]):
-                pairs.append((i, k))
-                j = k + 1
-                break
+        window = range(j, min(j + ALIGN_LOOKAHEAD, len(own)))
+        # the same text word for word first: a short comment is also "in" a longer one that opens with it
+        k = next((k for k in window if own[k].flat == g.flat), None)
+        if k is None:
+            k = next((k for k in window if same_comment(g, own[k])), None)
+        if k is not None:
+            pairs.append((i, k))
+            j = k + 1
     return pairs
+
+
+def _near_twin(key: _Key, generic: list[_Key], at: int) -> bool:
+    """Whether a generic comment around index ``at`` (within :data:`ALIGN_LOOKAHEAD` either side) is the
+    same comment as ``key``: where an unaligned twin of a platform item can be, at a bounded cost."""
+    lo, hi = max(0, at - ALIGN_LOOKAHEAD), min(len(generic), at + ALIGN_LOOKAHEAD + 1)
+    return any(same_comment(key, generic[i]) for i in range(lo, hi))
 
 
 def cleaner_name(generic: str | None, own: str | None) -> str | None:
@@ -278,11 +314,12 @@ def rebase_comments(
     if len(own) - len(pairs) > MAX_EXTRA_SHARE * len(own):
         return tuple(out)
     extra: dict[int, list[Comment]] = {}
+    flats = {g.flat for g in gkeys}
     last = -1
     for k, o in enumerate(own):
         if k in twin:
             last = twin[k]
-        elif not any(same_comment(okeys[k], g) for g in gkeys):
+        elif okeys[k].flat not in flats and not _near_twin(okeys[k], gkeys, last + 1):
             extra.setdefault(last, []).append(o)
     if extra:
         merged = list(extra.get(-1, []))

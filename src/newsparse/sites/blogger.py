@@ -81,14 +81,12 @@ class BloggerExtractor(Extractor):
 
     name = "newsparse.sites.blogger"
 
-    def __init__(self) -> None:
-        self._last: tuple[Page, Any] | None = None  # the post of the page last asked about
-
     def _post(self, page: Page) -> Any:
-        """:func:`_post`, found once per page (four fields ask for it)."""
-        if self._last is None or self._last[0] is not page:
-            self._last = (page, _post(page))
-        return self._last[1]
+        """:func:`_post`, found once per page (four fields ask for it) and cached on the page: the
+        extractor keeps no state, so one instance serves pages in several threads."""
+        if "_blogger_post" not in page.__dict__:
+            page.__dict__["_blogger_post"] = _post(page)
+        return page.__dict__["_blogger_post"]
 
     @classmethod
     def matches(cls, page: Page) -> bool:
