@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
+from itertools import islice
 from typing import Any
 
 from .._blocks import collapse
@@ -12,27 +14,105 @@ from .._page import Page
 from .._parsing import find_dates
 from ._text import norm, words
 
+# --- Declared titles: how they split into story, section and site parts ---
 #: Separators between the parts of a <title> ("Story | Section | Site"); a colon only with spaces around it.
 _TITLE_SPLIT = re.compile(r"\s+(?:[:/\u2013\u2014-]|::)\s+|\s*\|\s*|\s+[\u00b7\u00bb]\s+|\s+_")
 #: Separators after which an unnamed trailing part may be a site name (not ':' nor '/', which join kicker and story).
 _SITE_SEPARATOR = re.compile(r"\s+(?:[\u2013\u2014-]|::)\s+|\s*\|\s*|\s+[\u00b7\u00bb]\s+|\s+_")
 #: ... of which these are only used for the site name (a dash may join a headline's two halves).
 _SITE_BAR = re.compile(r"\s*\|\s*|\s+[\u00b7\u00bb]\s+")
+#: Where a declared title may be cut into a site or section part and a story part.
+_PART_SPLIT = re.compile(_TITLE_SPLIT.pattern + r"|:\s+")
 #: Decoration around a declared title ("=> Story <=", "## Story").
 _DECORATION = re.compile(r"^\s*(?:#{1,6}|=+>|>{2,})\s+|\s+(?:<=+|<{2,})\s*$")
+#: Latin-1 readings of UTF-8 lead bytes: a declared title decoded with the wrong charset ("Caf\u00c3\u00a9").
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac")
+#: The words of a text, compared without its punctuation.
+_WORDS_KEY = re.compile(r"\w+")
+#: How domain names spell the letters a site's name has and ASCII lacks (other accents are dropped).
+_DOMAIN_SPELLING = str.maketrans(
+    {"\u00e4": "ae", "\u00f6": "oe", "\u00fc": "ue", "\u00df": "ss", "\u00e6": "ae", "\u00f8": "oe", "\u00e5": "aa"}
+)
+#: Domain labels that name nothing (``news.example.co.uk``).
+_DOMAIN_FILLER = frozenset({"www", "com", "co", "org", "net", "uk", "de", "fr", "news", "m", "amp", "edition", "en"})
+#: A declared title longer than this is markup garbage (an unclosed <title> swallowing the page).
+MAX_TITLE_CHARS = 300
 #: An unnamed trailing (or leading) part of a title is taken for the site name when it has at most this many words.
 SITE_PART_MAX_WORDS = 4
+#: A section's name in a title ("Sport", "Digital Lifestyle") has at most this many words (a longer part is a story).
+SECTION_MAX_WORDS = 2
+#: A site name (with "Online", "News", a section) has at most this many words.
+SITE_NAME_MAX_WORDS = 6
+#: A title part printed as the story's heading has at least this many words (one word names a site or section).
+TITLE_PART_MIN_WORDS = 2
+#: A declared title this short that nothing printed repeats is a generic page name ("Home").
+GENERIC_TITLE_WORDS = 3
+#: Share of a block's words that must appear in <title> for it to count as the printed headline...
+TITLE_WORDS_PRECISION = 0.8
+#: ... and share of the title's words it must cover (the rest is the site and section name).
+TITLE_WORDS_COVER = 0.4
+#: How many blocks after the story's first block a printed title part may still be the headline.
+TITLE_PART_WINDOW = 12
+
+# --- Printed headings ---
 #: Region hints of page furniture: a heading there is the headline only when nothing better agrees.
 _CHROME_HINTS = frozenset({"nav", "aside", "footer", "ad", "promo", "related", "comment", "hidden"})
 #: Region hints of blocks that are no headline even when a byline or date line follows them (an author box).
 _NOT_HEADLINE_HINTS = _CHROME_HINTS | {"bio", "byline", "date", "caption"}
 #: Region hints that rule an <h1> out as the page's own headline (teasers, ads and footers print their own).
 _H1_OFF_HINTS = frozenset({"promo", "footer", "comment", "hidden"})
-#: How many blocks after the story's first block a printed title part may still be the headline.
-TITLE_PART_WINDOW = 12
+#: Header lines that sit between a headline and its story.
+_HEADER_LINE_HINTS = frozenset({"byline", "date", "caption", "dek"})
+#: A space that inline markup leaves before a colon ("Kicker</span> : Story").
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([:;,!?])")
+#: Headings looked at (old table layouts print a hundred menu headings before the story's).
+MAX_HEADINGS = 200
+#: A site's name in the masthead is short.
+MASTHEAD_MAX_CHARS = 80
+#: A post's permalink heading holds this many links at most (a block holding more is a list of teasers; the
+#: walk stops there, which keeps link-heavy pages fast).
+PERMALINK_MAX_LINKS = 1
+#: A kicker element is less than this share of its heading's text.
+KICKER_MAX_SHARE = 0.5
+#: This many linked titles in a row under a heading make it a list's heading ...
+LINK_LIST_MIN = 2
+#: ... a teaser title being (almost) all link text.
+TEASER_LINK_DENSITY = 0.9
 #: How many blocks above the story's first block a heading-like block is taken for an unnamed headline.
 HEAD_ABOVE_BODY = 6
-_WORDS_KEY = re.compile(r"\w+")
+#: At most this many date/byline lines at the story's found start are skipped to look for the headline under them.
+HEADER_LINES_AT_START = 2
+#: The story's first blocks, where a block marked as a headline may open it (the first block, or one under it).
+STORY_OPENING_BLOCKS = 2
+
+# --- Unmarked headline lines ---
+#: A byline's "By" word, so that "By Jane Doe" and a heading "Jane Doe" compare equal.
+_BY_PREFIX = re.compile(r"^(?:by|von|par|por|door)\s+", re.I)
+#: A label line ("Filed under: Sports"): at most three words before a colon (its value is a link).
+_LINKED_LABEL = re.compile(r"^\w+(?:\s+\w+){0,2}\s*:\s+\S")
+#: A line ending so is a sentence or a label, not a headline.
+_SENTENCE_ENDS = (".", ":", ",", ";")
+#: A linked line this short between headline and story is a tool line (print, e-mail, comments count).
+TOOL_LINE_MAX_WORDS = 3
+#: An unmarked headline line (no heading tag, no headline class) has this many words.
+HEAD_MIN_WORDS, HEAD_PLAIN_MAX_WORDS = 2, 16
+#: An all-capitals line this short is an agency or section name ("THE ASSOCIATED PRESS").
+AGENCY_MAX_WORDS = 3
+#: A news agency's name ("Press Trust of India", "Agence France-Presse") between an unmarked headline and its date.
+AGENCY_LINE_MAX_WORDS = 5
+
+# --- The dek ---
+#: How many blocks under the headline the dek may start (byline and date lines can come between).
+DEK_WINDOW = 6
+#: A dek is a sentence or two.
+DEK_MIN_CHARS, DEK_MAX_CHARS = 30, 400
+#: An unmarked dek is a sentence: at least this many words.
+DEK_MIN_WORDS = 9
+#: How close under an unmarked dek the byline or date line must follow.
+DEK_BYLINE_GAP = 2
+#: A line opening like a byline ("By A and B (staff reporters)") the byline parser did not take; case matters
+#: ("de", "par" open sentences too).
+_BYLINE_OPENER = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|Af|Av)\s+[A-Z\u00c0-\u00de]")
 
 
 def _jsonld_headline(page: Page) -> str | None:
@@ -41,10 +121,6 @@ def _jsonld_headline(page: Page) -> str | None:
         if isinstance(h, str) and h.strip():
             return collapse(html.unescape(h))  # JSON-LD strings sometimes carry escaped entities
     return None
-
-
-#: Latin-1 readings of UTF-8 lead bytes: a declared title decoded with the wrong charset ("NPC\u00c2\u00b4s").
-_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac")
 
 
 def _repair(text: str) -> str:
@@ -65,7 +141,13 @@ def _key(text: str) -> str:
 
 
 def _alnum(text: str) -> str:
-    return "".join(_WORDS_KEY.findall(norm(text))).replace("_", "")
+    """Letters and digits only, lower-cased and spelt as domain names spell them (an umlaut as "ue", other
+    accents dropped), so that a site's name compares with its domain."""
+    a = "".join(_WORDS_KEY.findall(norm(text))).replace("_", "")
+    if a.isascii():
+        return a
+    a = a.translate(_DOMAIN_SPELLING)
+    return "".join(c for c in unicodedata.normalize("NFKD", a) if not unicodedata.combining(c))
 
 
 def _site_keys(page: Page) -> list[str]:
@@ -87,10 +169,6 @@ def _site_keys(page: Page) -> list[str]:
     return keys
 
 
-#: Domain labels that name nothing (``news.example.co.uk``).
-_DOMAIN_FILLER = frozenset({"www", "com", "co", "org", "net", "uk", "de", "fr", "news", "m", "amp", "edition", "en"})
-
-
 def _is_site_part(part: str, keys: list[str]) -> bool:
     """Whether a title part names the site ("Harbour Times", "harbourtimes.com", "The Harbour Times Online")."""
     a = _alnum(part)
@@ -101,12 +179,6 @@ def _is_site_part(part: str, keys: list[str]) -> bool:
     if len(words(part)) > SITE_NAME_MAX_WORDS:
         return False  # a headline that mentions the site ("Record year for Harbour Times readers ...")
     return any(k in a or (a in k and len(a) >= 4) for k in keys)
-
-
-#: A section's name in a title ("Sport", "Digital Lifestyle") has at most this many words.
-SECTION_MAX_WORDS = 2
-#: A site name (with "Online", "News", a section) has at most this many words.
-SITE_NAME_MAX_WORDS = 6
 
 
 def _strip_site(title: str, keys: list[str]) -> str:
@@ -121,8 +193,9 @@ def _strip_site(title: str, keys: list[str]) -> str:
         hi -= 1
     while hi - lo > 1 and _is_site_part(parts[lo], keys):
         lo += 1
-    # "Site - Section - Story": a short part after the site's name is a section (breadcrumb order)
-    if lo > 0 and hi - lo > 1 and len(words(parts[lo])) <= SECTION_MAX_WORDS and len(words(parts[hi - 1])) > 2:
+    # "Site - Section - Story": a short part after the site's name is a section (breadcrumb order) when the
+    # story part after it is longer than a section's name
+    if lo > 0 and hi - lo > 1 and len(words(parts[lo])) <= SECTION_MAX_WORDS < len(words(parts[hi - 1])):
         lo += 1
     if (lo, hi) == (0, len(parts)):
         last_sep = seps[-1]
@@ -162,14 +235,25 @@ def _masthead(b: Any, keys: list[str]) -> bool:
     return _is_site_part(b.text, keys)
 
 
-#: A site's name in the masthead is short.
-MASTHEAD_MAX_CHARS = 80
-
-
 def _permalink(b: Any) -> bool:
-    """Whether a block links to its own story (rel=bookmark): a blog prints the post title so, linked."""
+    """Whether a block is its story's title linked to the story itself (rel=bookmark): a blog prints the post
+    title so (an author or date may follow it in the heading). The link must be the block's only one and open
+    its text: a linked line in a list that also holds posts' permalinks (related posts) is a teaser."""
     el = b.el
-    return el is not None and any("bookmark" in (a.get("rel") or "").split() for a in el.iter("a"))
+    if el is None:
+        return False
+    links = list(islice(el.iter("a"), PERMALINK_MAX_LINKS + 1))  # one link more is enough to say no
+    if not links or len(links) > PERMALINK_MAX_LINKS or "bookmark" not in (links[0].get("rel") or "").split():
+        return False
+    link = links[0]
+    title = collapse(link.text_content())
+    return bool(title) and collapse(b.text).startswith(title)
+
+
+def _one_link(el: Any) -> bool:
+    """Whether ``el`` holds exactly one link (looking no further than a second one)."""
+    links = el.iter("a")
+    return next(links, None) is not None and next(links, None) is None
 
 
 def _h1s(page: Page) -> list[Any]:
@@ -184,20 +268,6 @@ def headline_text(page: Page) -> str | None:
     result = _find_headline(page)
     page.__dict__["_headline"] = result or ""
     return result
-
-
-#: A declared title longer than this is markup garbage (an unclosed <title> swallowing the page).
-MAX_TITLE_CHARS = 300
-#: Share of a block's words that must appear in <title> for it to count as the printed headline...
-TITLE_WORDS_PRECISION = 0.8
-#: ... and share of the title's words it must cover (the rest is the site and section name).
-TITLE_WORDS_COVER = 0.4
-
-
-#: A space that inline markup leaves before a colon ("Kicker</span> : Story").
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([:;,!?])")
-#: Headings looked at (old table layouts print a hundred menu headings before the story's).
-MAX_HEADINGS = 200
 
 
 def _heading_rank(b: Any) -> tuple[int, int, int]:
@@ -256,11 +326,7 @@ def _find_headline(page: Page) -> str | None:
         rest = _without_kicker(best_b, cleaned)
         if rest:
             return rest
-        if len(words(best_text)) < GENERIC_TITLE_WORDS:
-            above = _heading_above_body(page, _per_article(page))
-            if _section_h1_over_story(page, best_b, above):
-                return above  # "Sports Wire" is the section's name in <title> and in the heading over the story's
-        return best_text
+        return _story_under_section(page, best_b) or best_text
     h1_ok = [
         b
         for b in _h1s(page)
@@ -277,8 +343,8 @@ def _find_headline(page: Page) -> str | None:
                 return raw
     # 3. a title "Site: Story" or "Section » Story" whose story part is printed as a heading
     split = _printed_title_part(page, declared + cleaned, headings)
-    if split:
-        return split
+    if split is not None:
+        return _story_under_section(page, split) or str(split.text)
     # 4. a printed heading that is most of a declared title (the page's one <h1> if it has one)
     for b in h1_ok if len(h1_ok) == 1 else headings:
         n = norm(b.text)
@@ -294,11 +360,17 @@ def _find_headline(page: Page) -> str | None:
     per_article = _per_article(page)
     above = _heading_above_body(page, per_article)
     if len(h1_ok) == 1 and len(h1_ok[0].text) >= 8 and h1_ok[0].link_density < 0.5:
-        if not _section_h1_over_story(page, h1_ok[0], above):
-            return _without_kicker(h1_ok[0], cleaned) or str(h1_ok[0].text)
-        return above
+        h1 = h1_ok[0]
+        if _section_h1_over_story(page, h1, above):
+            return above
+        if not declared and len(words(h1.text)) < GENERIC_TITLE_WORDS:
+            # a page that declares no title: a generic <h1> ("Latest News") over the story's own line and byline
+            over = _headline_over_header(page)
+            if over and any(b.index > h1.index and b.text == over for b in page.blocks):
+                return over
+        return _without_kicker(h1, cleaned) or str(h1.text)
     if from_title and (len(words(from_title)) >= GENERIC_TITLE_WORDS or not above):
-        return from_title  # a two-word title part printed ("News Article") is the page type when a heading is found
+        return from_title  # a short title part printed ("Full Story") names the page type when a heading is found
     if above:
         return above
     if cleaned and not (h1_ok and len(words(cleaned[0])) < GENERIC_TITLE_WORDS):
@@ -331,7 +403,7 @@ def _headline_over_header(page: Page) -> str | None:
         if _plain_headline(text) and _over_header_line(page, b, AGENCY_LINE_MAX_WORDS):
             return str(b.text)
     start = _first_body_index(page)
-    opening = page.blocks[start : start + 2]
+    opening = page.blocks[start : start + STORY_OPENING_BLOCKS]
     marked = [b for b in opening if "headline" in b.hints]
     for b in marked + opening[:1]:
         if b.link_density < 0.5 and len(b.text) <= MAX_TITLE_CHARS and _plain_headline(b.text.strip()):
@@ -348,9 +420,18 @@ def _section_h1_over_story(page: Page, h1: Any, above: str | None) -> bool:
     return any(b.index > h1.index and b.kind == "heading" and norm(b.text) == n for b in page.blocks)
 
 
-def _printed_title_part(page: Page, declared: list[str], headings: list[Any]) -> str | None:
+def _story_under_section(page: Page, b: Any) -> str | None:
+    """When the heading ``b`` that agrees with a declared title (or its part) is a short section name printed
+    over a longer heading just above the story, that heading: the <title> names the section, not the story."""
+    if len(words(b.text)) >= GENERIC_TITLE_WORDS:
+        return None
+    above = _heading_above_body(page, _per_article(page))
+    return above if _section_h1_over_story(page, b, above) else None
+
+
+def _printed_title_part(page: Page, declared: list[str], headings: list[Any]) -> Any:
     """Split each declared title once at a separator (a colon too): when one side is printed as a heading and
-    the other is a short site or section name (or is printed too, farther from the story), that heading."""
+    the other is a short site or section name (or is printed too, farther from the story), that heading (block)."""
     by_key: dict[str, list[Any]] = {}
     for b in headings:
         if b.link_density < 0.5 or b.kind == "heading":
@@ -363,26 +444,19 @@ def _printed_title_part(page: Page, declared: list[str], headings: list[Any]) ->
         for m in _PART_SPLIT.finditer(t):
             left, right = t[: m.start()].strip(), t[m.end() :].strip()
             lb, rb = by_key.get(_key(left), []), by_key.get(_key(right), [])
-            if lb and rb and m.group().strip() == ":" and len(words(_key(right))) >= 2:
+            if lb and rb and m.group().strip() == ":" and len(words(_key(right))) >= TITLE_PART_MIN_WORDS:
                 # "Site: Story" with both printed (the blog's name as its masthead <h1>): the story's side
                 found.append(rb[0])
                 continue
             for side, other, other_b in ((lb, right, rb), (rb, left, lb)):
-                if side and len(words(_key(side[0].text))) >= 2 and (
+                if side and len(words(_key(side[0].text))) >= TITLE_PART_MIN_WORDS and (
                     other_b or len(words(other)) <= SITE_PART_MAX_WORDS
                 ):
                     found.extend(side)
     if not found:
         return None
     # the story's headline sits just above the story; the site's name at the top of the page
-    best = min(found, key=lambda b: (b.index > start + 1, abs(start - b.index)))
-    return str(best.text)
-
-
-#: A declared title this short that nothing printed repeats is a generic page name ("Home").
-GENERIC_TITLE_WORDS = 3
-#: Where a declared title may be cut into a site or section part and a story part.
-_PART_SPLIT = re.compile(_TITLE_SPLIT.pattern + r"|:\s+")
+    return min(found, key=lambda b: (b.index > start + 1, abs(start - b.index)))
 
 
 def _declared_parts(cleaned: list[str]) -> list[str]:
@@ -418,10 +492,6 @@ def _without_kicker(b: Any, cleaned: list[str]) -> str | None:
     return rest if any(k_rest in d for d in declared_keys) else None
 
 
-#: A kicker element is less than this share of its heading's text.
-KICKER_MAX_SHARE = 0.5
-
-
 def _kicker_element(b: Any, declared_norm: str) -> bool:
     """Whether the heading's extra opening words sit in their own element (a kicker span), not in its text."""
     el = b.el
@@ -443,11 +513,12 @@ def _heading_above_body(page: Page, declared_per_article: bool) -> str | None:
     from .textmode import _is_byline_line, _is_date_line
 
     start = _first_body_index(page)
-    # the analysis sometimes opens the story at its date or byline line: the headline may sit just under it
+    # the analysis sometimes opens the story at its date or byline line, or at a short label over the
+    # headline (the page type or section, "FULL STORY"): the headline may sit just under it
     for b in page.blocks[start : start + HEADER_LINES_AT_START]:
         t = b.text.strip()
         tool = b.link_density >= 0.5 and len(words(t)) <= TOOL_LINE_MAX_WORDS
-        if not (b.hints & {"byline", "date"} or tool or _is_date_line(t) or _is_byline_line(t)):
+        if not (b.hints & {"byline", "date"} or tool or _is_date_line(t) or _is_byline_line(t) or _label(page, b)):
             break
         start += 1
     start = min(start, len(page.blocks))
@@ -492,6 +563,14 @@ def _heading_above_body(page: Page, declared_per_article: bool) -> str | None:
     return None
 
 
+def _label(page: Page, b: Any) -> bool:
+    """Whether ``b`` is a short unmarked label ("FULL STORY", "Weather") printed right over a heading."""
+    if b.kind == "heading" or len(words(b.text)) >= GENERIC_TITLE_WORDS or b.text.rstrip().endswith(_SENTENCE_ENDS):
+        return False
+    nxt = page.blocks[b.index + 1] if b.index + 1 < len(page.blocks) else None
+    return nxt is not None and (nxt.kind == "heading" or "headline" in nxt.hints)
+
+
 def _over_links(page: Page, b: Any) -> bool:
     """Whether the next blocks under ``b`` are linked titles, one link each (a list of teasers, not a story;
     a story's meta line links several things: "Posted by X | 3 Comments")."""
@@ -500,15 +579,9 @@ def _over_links(page: Page, b: Any) -> bool:
         x.link_density >= TEASER_LINK_DENSITY
         and len(words(x.text)) > TOOL_LINE_MAX_WORDS
         and x.el is not None
-        and sum(1 for _ in x.el.iter("a")) == 1
+        and _one_link(x.el)
         for x in nxt
     )
-
-
-#: This many linked titles in a row under a heading make it a list's heading ...
-LINK_LIST_MIN = 2
-#: ... a teaser title being (almost) all link text.
-TEASER_LINK_DENSITY = 0.9
 
 
 def _plain_headline(text: str) -> bool:
@@ -549,10 +622,6 @@ def _byline_texts(page: Page) -> frozenset[str]:
     return cached
 
 
-#: A byline's "By" word, so that "By Jane Doe" and a heading "Jane Doe" compare equal.
-_BY_PREFIX = re.compile(r"^(?:by|von|par|por|door)\s+", re.I)
-
-
 def _headline_like(text: str) -> bool:
     return len(words(text)) <= HEAD_PLAIN_MAX_WORDS and not text.endswith(_SENTENCE_ENDS)
 
@@ -560,24 +629,6 @@ def _headline_like(text: str) -> bool:
 def _wordy(ws: list[str]) -> bool:
     """Whether a line is made of words, not numbers ("20080109 15:24")."""
     return sum(1 for w in ws if w.isalpha()) >= HEAD_MIN_WORDS
-
-
-#: A label line ("Filed under: Sports"): at most three words before a colon (its value is a link).
-_LINKED_LABEL = re.compile(r"^\w+(?:\s+\w+){0,2}\s*:\s+\S")
-#: A linked line this short between headline and story is a tool line (print, e-mail, comments count).
-TOOL_LINE_MAX_WORDS = 3
-#: At most this many date/byline lines at the story's found start are skipped to look for the headline under them.
-HEADER_LINES_AT_START = 2
-#: Header lines that sit between a headline and its story.
-_HEADER_LINE_HINTS = frozenset({"byline", "date", "caption", "dek"})
-#: An unmarked headline line (no heading tag, no headline class) has this many words.
-HEAD_MIN_WORDS, HEAD_PLAIN_MAX_WORDS = 2, 16
-#: An all-capitals line this short is an agency or section name ("THE ASSOCIATED PRESS").
-AGENCY_MAX_WORDS = 3
-#: A news agency's name ("Press Trust of India", "Agence France-Presse") between an unmarked headline and its date.
-AGENCY_LINE_MAX_WORDS = 5
-#: A line ending so is a sentence or a label, not a headline.
-_SENTENCE_ENDS = (".", ":", ",", ";")
 
 
 def _block_matching_title(page: Page, title: str | None) -> str | None:
@@ -628,12 +679,6 @@ def headline(page: Page) -> Headline | None:
     result = Headline(text=text, subheadline=_dek(page, text)) if text else None
     page.__dict__["_headline_obj"] = result
     return result
-
-
-#: How many blocks under the headline the dek may start (byline and date lines can come between).
-DEK_WINDOW = 6
-#: A dek is a sentence or two.
-DEK_MIN_CHARS, DEK_MAX_CHARS = 30, 400
 
 
 def _dek(page: Page, head: str) -> str | None:
@@ -711,15 +756,6 @@ def _prose_after(blocks: list[Any], line: Any) -> bool:
             continue  # a tool line ("Digg This!", "Share Print E-mail")
         return nxt.kind != "heading" and not nxt.hints & _CHROME_HINTS and len(words(t)) >= DEK_MIN_WORDS
     return False
-
-
-#: A line opening like a byline ("By A and B (staff reporters)") the byline parser did not take; case matters
-#: ("de", "par" open sentences too).
-_BYLINE_OPENER = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|Af|Av)\s+[A-Z\u00c0-\u00de]")
-#: An unmarked dek is a sentence: at least this many words.
-DEK_MIN_WORDS = 9
-#: How close under an unmarked dek the byline or date line must follow.
-DEK_BYLINE_GAP = 2
 
 
 def _followed_by_prose_break(blocks: list[Any], b: Any) -> bool:
