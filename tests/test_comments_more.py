@@ -13,18 +13,8 @@ import newsparse
 from newsparse._fields.comments import comments
 from newsparse._model import Comment
 from newsparse._page import load_page
+from test_comments import ARTICLE  # the same story page as the first comment tests
 
-ARTICLE = """
-<article class="post">
-  <h1 class="entry-title">Harbor wall gives way in storm</h1>
-  <p class="byline">By Jane Doe</p>
-  <div class="entry-content">
-    <p>The old harbor wall collapsed on Tuesday night as the storm pushed water over the quay, the town council said.</p>
-    <p>Engineers had warned for years that the wall, built in 1911, could not hold against a surge of that size.</p>
-    <p>Repairs are expected to take most of the winter, and the ferry will run from the north pier until then.</p>
-  </div>
-</article>
-"""
 
 #: Sentences for synthetic comments (each one a comment's text).
 SAYINGS = [

@@ -3,29 +3,11 @@ together are not read as a date (synthetic pages reproducing CMS patterns)."""
 
 from __future__ import annotations
 
-import datetime as _dt
-
 import pytest
 
 from newsparse._fields.dates import published
-from newsparse._page import Page, load_page
 from newsparse._parsing import find_dates, parse_date
-
-STORY = """
-<p>The old harbor wall collapsed on Tuesday night as the storm pushed water over the quay, the town council said.</p>
-<p>Engineers had warned for years that the wall, built in 1911, could not hold against a surge of that size.</p>
-<p>Repairs are expected to take most of the winter, and the ferry will run from the north pier until then.</p>
-<p>Residents of the lower town were asked to move their cars away from the waterfront before the next high tide.</p>
-"""
-
-
-def _page(body: str, head: str = "", url: str | None = None, lang: str = "en") -> Page:
-    html = f"<html lang='{lang}'><head><title>Harbor wall gives way</title>{head}</head><body>{body}</body></html>"
-    return load_page(html, format="html", url=url)
-
-
-def _day(value: _dt.datetime | None) -> str | None:
-    return None if value is None else value.date().isoformat()
+from test_field_dates import STORY, _day, _page  # the same story page as the first date tests
 
 
 def _numeric_header(day_month: str) -> str:
