@@ -36,7 +36,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ._fields._text import Caseless
+from ._fields._text import Caseless, memo_short
 
 __all__ = [
     "find_date_text",
@@ -355,6 +355,7 @@ def clean_comment_author(s: str) -> str:
     return s.strip(" \t:;,|·•-—–").strip()
 
 
+@memo_short  # a pure function of the line; the comment collections of a page test the same lines again
 def parse_comment_header(s: str) -> tuple[str | None, str | None] | None:
     """``(author, date_text)`` of a comment header line, or ``None`` when ``s`` is not one.
 

@@ -88,7 +88,7 @@ def _boxes(page: Page) -> dict[Any, list[PageBlock]]:
     memo: dict[Any, Any] = {}
     boxes: dict[Any, list[PageBlock]] = {}
     for b in page.blocks:
-        if b.el is None or not (b.hints & _BOX_HINTS) or "comment" in b.hints:
+        if b.el is None or _BOX_HINTS.isdisjoint(b.hints) or "comment" in b.hints:  # (isdisjoint: no set built)
             continue
         box = _box_of(b.el, memo)
         if box is not None:

@@ -261,7 +261,7 @@ def _find_body_blocks(page: Page) -> list[PageBlock]:
             continue
         if len(b.text) < 60 and (_FURNITURE.match(b.text) or not _ANY_WORD.search(b.text)):
             continue  # furniture, and stray punctuation between list items
-        if len(b.text) < MAX_CAPTION_CHARS and _CREDIT_END.found(b.text):
+        if len(b.text) < MAX_CAPTION_CHARS and ":" in b.text and _CREDIT_END.found(b.text):  # (a credit has a colon)
             continue  # a caption printed as a paragraph: "Protesters in the square (Image: Agency)"
         out.append(b)
     return _trim_tail(page, _strip_head(page, out))

@@ -937,10 +937,10 @@ def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
             own_dated = [i for i in dated_idx if not infos[i].quoted]
             dates = len(own_dated) if own_dated else len(dated_idx)
             if dates == 0:  # one-line comments ("Jane, Leeds 1/8/2008 Great game!") carry their date inline
-                dates = sum(1 for i in idxs if inline[i])
+                dates = sum([inline[i] for i in idxs])  # (bools summed: a list sums faster than a generator)
             if dates != 1 and not (dates == 0 and sum(1 for i in idxs if infos[i].has_author) == 1):
                 continue
-            tl = sum(lens[i] for i in idxs)
+            tl = sum([lens[i] for i in idxs])
             if tl > 0:
                 full.append(el)
                 text_len += tl

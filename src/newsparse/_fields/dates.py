@@ -124,6 +124,8 @@ NOTICE_WORDS = Caseless(
     r"|datenschutz|nutzungsbedingungen|confidentialité|mentions légales|privacidad|all rights reserved"
     r"|alle rechte"
 )
+#: A digit: every date the printed-date scan finds has one (find_date_spans without a reference day).
+_HAS_DIGIT = re.compile(r"\d")
 #: How many blocks above the story's first block its header (headline, byline, date) may start.
 HEADER_WINDOW = 40
 #: Blocks above the story's first block searched for a printed date line.
@@ -413,6 +415,8 @@ def _printed(page: Page) -> list[tuple[int, _dt.datetime, bool]]:
     for b in page.blocks[max(0, start - HEADER_TEXT_WINDOW) : start + SHORT_LINE_SPILL]:
         if b.hints & NOT_ARTICLE_DATE_HINTS or b.kind == "caption":
             continue
+        if not _HAS_DIGIT.search(b.text):
+            continue  # (cheap) no printed date without a digit: neither test below can find one
         # the notice test last: a long paragraph outside the story's opening is not read at all
         if len(b.text) <= (MAX_DATE_LINE_CHARS if b.index < start else SHORT_LINE_CHARS):
             if NOTICE_WORDS.found(b.text):

@@ -12,7 +12,7 @@ from .._blocks import collapse
 from .._model import Headline
 from .._page import Page
 from .._parsing import find_dates
-from ._text import norm, words
+from ._text import memo_short, norm, words
 
 # --- Declared titles: how they split into story, section and site parts ---
 #: Separators between the parts of a <title> ("Story | Section | Site"); a colon only with spaces around it.
@@ -65,6 +65,8 @@ _H1_OFF_HINTS = frozenset({"promo", "footer", "comment", "hidden"})
 _HEADER_LINE_HINTS = frozenset({"byline", "date", "caption", "dek"})
 #: A space that inline markup leaves before a colon ("Kicker</span> : Story").
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([:;,!?])")
+#: ... whose punctuation, absent, spares the substitution.
+_PUNCT = re.compile(r"[:;,!?]")
 #: Headings looked at (old table layouts print a hundred menu headings before the story's).
 MAX_HEADINGS = 200
 #: A site's name in the masthead is short.
@@ -135,8 +137,10 @@ def _repair(text: str) -> str:
     return text
 
 
+@memo_short
 def _key(text: str) -> str:
-    """Letters and digits only: a heading printed without the declared title's punctuation still agrees."""
+    """Letters and digits only: a heading printed without the declared title's punctuation still agrees
+    (memoised: the headline tests key the same headings several times)."""
     return " ".join(_WORDS_KEY.findall(norm(text)))
 
 
@@ -306,7 +310,7 @@ def _find_headline(page: Page) -> str | None:
         n = norm(b.text)
         if len(n) < 8:
             continue
-        n_sp = _SPACE_BEFORE_PUNCT.sub(r"\1", n)
+        n_sp = _SPACE_BEFORE_PUNCT.sub(r"\1", n) if _PUNCT.search(n) else n  # (sub is slow even when it finds nothing)
         k = _key(b.text)
         if (n not in norm_set and n_sp not in norm_set and k not in key_set) or _masthead(b, keys):
             continue  # agrees with no declared title (most headings), or is the site's name linked home

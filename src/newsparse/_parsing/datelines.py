@@ -17,6 +17,7 @@ Not datelines: a sentence that merely starts with a place ("Washington is ..."),
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .._model import Dateline
@@ -111,6 +112,19 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """
     if not isinstance(paragraph, str):
         return None, paragraph
+    if type(paragraph) is not str:  # a str subclass gets its own object back, not an equal one from the memo
+        return _split_dateline.__wrapped__(paragraph)
+    return _split_dateline(paragraph)
+
+
+#: How many paragraphs' answers :func:`split_dateline` remembers: the field modules ask about the same
+#: opening paragraphs of a page several times (the dateline, the body's head, the dek), one page at a time.
+SPLIT_MEMO_ENTRIES = 64
+
+
+@functools.lru_cache(maxsize=SPLIT_MEMO_ENTRIES)
+def _split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
+    """:func:`split_dateline` of a string (memoised: a pure function; its answer is immutable)."""
     try:
         found = _match(paragraph.lstrip())
     except (ValueError, IndexError):  # pragma: no cover - defensive: never raise on page text

@@ -384,8 +384,9 @@ def _scan(
     hits: list[tuple[int, int, _dt.datetime]] = []
     consumed = 0
     pos = 0
-    rx = _DATE_RX_INDIC if _HAS_INDIC.search(text) else _DATE_RX
-    search = rx.search if _HAS_DIGIT.search(text) else None
+    search = None
+    if _HAS_DIGIT.search(text):  # (the script test only when a date can be there at all)
+        search = (_DATE_RX_INDIC if _HAS_INDIC.search(text) else _DATE_RX).search
     while search is not None:
         m = search(text, pos)
         if m is None:
