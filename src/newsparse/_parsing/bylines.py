@@ -365,7 +365,7 @@ _NAME_CHARS_RX = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-.])*$")
 _NAME_PREFIX_RX = re.compile(r"^(?:d['’]|l['’]|al-|el-|ben-|bin-|abu-)(?=[^\W\d_])", re.I)
 # A site's domain printed as an affiliation ("millbrook-courier.org").
 _DOMAIN_RX = re.compile(r"(?:[a-z0-9][a-z0-9-]{0,62}\.){1,3}(?:com|org|net|news|info|co\.uk|[a-z]{2})", re.I)
-#: Lower-case words allowed inside an organisation's name ("NJ Advance Media for NJ.com").
+#: Lower-case words allowed inside an organisation's name ("Millbrook Media for millbrook-courier.org").
 _ORG_LINKS = frozenset("of for the and & de du des der die das di del della la le van voor".split())
 #: Lower-case words allowed in a byline clause that is not a sentence.
 _LINK_WORDS = frozenset(
