@@ -37,3 +37,24 @@ def test_dateline_place_across_a_line_break_is_one_line() -> None:
     dl, rest = split_dateline("SAN\nFRANCISCO (AP) — The city council met on Tuesday.")
     assert dl is not None and dl.place == "SAN FRANCISCO" and dl.agency == "AP"
     assert rest.startswith("The city council")
+
+
+@pytest.mark.parametrize("line", ["[Reply]", "( Report )", "[Quote]", "(Antworten)"])
+def test_bracketed_action_labels_are_widget_lines(line: str) -> None:
+    from newsparse._recognize import is_comment_noise_line
+
+    assert is_comment_noise_line(line)
+
+
+@pytest.mark.parametrize("line", ["[I agree with the last point]", "(see the vote on 1/8/2008)"])
+def test_bracketed_text_is_not_a_widget_line(line: str) -> None:
+    from newsparse._recognize import is_comment_noise_line
+
+    assert not is_comment_noise_line(line)
+
+
+def test_a_separator_before_the_name_is_not_part_of_it() -> None:
+    from newsparse._recognize import clean_comment_author
+
+    assert clean_comment_author("/ Ivy Moss") == "Ivy Moss"
+    assert clean_comment_author("Ivy Moss /") == "Ivy Moss"

@@ -294,10 +294,12 @@ def is_comment_section_heading(s: str) -> bool:
 
 
 def is_comment_noise_line(s: str) -> bool:
-    """A per-comment widget or action line: "Reply", "Report abuse", "Rate This", "1 vote", "#3"."""
+    """A per-comment widget or action line: "Reply", "[Reply]", "Report abuse", "Rate This", "1 vote", "#3"."""
     s = s.strip()
     if len(s) < 200 and _PLUGIN_LINE.search(s):
         return True
+    if len(s) > 2 and s[0] + s[-1] in ("[]", "()"):
+        s = s[1:-1].strip()  # the same action set in brackets: "[Reply]", "(Report)"
     return len(s) < 60 and (_NOISE_LINE.match(s) is not None or _RATING.match(s) is not None)
 
 
@@ -352,7 +354,7 @@ def clean_comment_author(s: str) -> str:
     if _POSTED_ONLY.match(s):
         return ""
     s = _HEADER_SEP.remove(s)
-    return s.strip(" \t:;,|·•-—–").strip()
+    return s.strip(" \t:;,|·•-—–/").strip()  # "/ Jane": a separator printed before the name
 
 
 @memo_short  # a pure function of the line; the comment collections of a page test the same lines again
