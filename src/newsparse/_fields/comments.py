@@ -126,6 +126,13 @@ def _attr_text(el: Any) -> str:
     )
 
 
+def _attr_parts(el: Any) -> tuple[str, ...]:
+    """The non-empty values that ``_attr_text`` joins."""
+    if not el.keys():
+        return ()
+    return tuple(v for v in (el.get("class"), el.get("id"), el.get("itemtype"), el.get("itemprop")) if v)
+
+
 def _tag(el: Any) -> str:
     t = el.tag
     return t.lower() if isinstance(t, str) else ""
@@ -162,6 +169,7 @@ def comment_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
             n += 1
     # memo: element -> (its region or None, whether it is excluded, path from it up to the region exclusive)
     memo: dict[Any, tuple[Any, bool, tuple[Any, ...]]] = {}
+    hidden_memo: dict[Any, int] = {}
     regions: dict[Any, list[tuple[PageBlock, list[Any]]]] = {}
     count = 0
     for b in blocks:
@@ -169,7 +177,7 @@ def comment_regions(page: Page) -> dict[Any, list[tuple[PageBlock, list[Any]]]]:
             continue
         if "comment" not in b.hints and not (extra and _under(b.el, extra)):
             continue
-        if "hidden" in b.hints and not _collapsed_comment(b.el):
+        if "hidden" in b.hints and not _collapsed_comment(b.el, hidden_memo):
             continue
         res = _climb(b.el, stop, memo)
         if res is None:
@@ -280,19 +288,36 @@ def _foreign_words(attrs_text: str) -> bool:
 HIDDEN_CLASS = Caseless(r"sr-only|screen-?reader|visually-?hidden|\bhidden\b|offscreen")
 
 
-def _collapsed_comment(el: Any) -> bool:
-    """Whether the only "hidden" class above ``el`` is a collapsed comment's state (``li.comment.hidden``)."""
+def _collapsed_comment(el: Any, memo: dict[Any, int]) -> bool:
+    """Whether the only "hidden" class above ``el`` is a collapsed comment's state (``li.comment.hidden``).
+
+    ``memo`` maps an element to what its own class / id say (see ``_hidden_kind``): the blocks of a
+    collapsed thread share their ancestors, so each is looked at once per page.
+    """
     n = 0
     found = False
     while el is not None and n < MAX_CLIMB:
-        attrs_text = " ".join(v for v in (el.get("class"), el.get("id")) if v)
-        if attrs_text and _hidden_words(attrs_text):
-            if not _comment_region_words(attrs_text):
-                return False
+        kind = memo.get(el)
+        if kind is None:
+            kind = memo[el] = _hidden_kind(el)
+        if kind == _HIDDEN_OTHER:
+            return False
+        if kind == _HIDDEN_COMMENT:
             found = True
         el = el.getparent()
         n += 1
     return found
+
+
+#: What an element's class / id say about hiding: nothing, a collapsed comment ("comment hidden"), or hidden text.
+_NOT_HIDDEN, _HIDDEN_COMMENT, _HIDDEN_OTHER = 0, 1, 2
+
+
+def _hidden_kind(el: Any) -> int:
+    attrs_text = " ".join(v for v in (el.get("class"), el.get("id")) if v)
+    if attrs_text and _hidden_words(attrs_text):
+        return _HIDDEN_COMMENT if _comment_region_words(attrs_text) else _HIDDEN_OTHER
+    return _NOT_HIDDEN
 
 
 @memo_short
@@ -336,11 +361,13 @@ def _climb(
         n += 1
     outer, bad, path = top
     for e in reversed(chain):
-        attrs_text = _attr_text(e)
+        # each attribute value is tested on its own (the patterns never span the space between two), so the
+        # class names, which repeat on every comment, are memoised apart from the per-comment ids
+        parts = _attr_parts(e)
         # a form around the whole page (ASP.NET) is no comment form: only forms inside a region count
-        if (outer is not None and _tag(e) in NOT_REGION_TAGS) or (attrs_text and _not_region_words(attrs_text)):
+        if (outer is not None and _tag(e) in NOT_REGION_TAGS) or (parts and any(map(_not_region_words, parts))):
             bad = True
-        elif outer is None and attrs_text and _comment_region_words(attrs_text):
+        elif outer is None and parts and any(map(_comment_region_words, parts)):
             outer = e
         path = (e,) + path if outer is not None and outer is not e else ()
         memo[e] = (outer, bad, path)
@@ -417,7 +444,11 @@ def _classify(
     for el in path:
         w = widget_memo.get(el)
         if w is None:
-            widget, control = _widget_words((el.get("class") or "") + " " + (el.get("id") or ""))
+            widget, control = _widget_words(el.get("class") or "")
+            eid = el.get("id")
+            if eid and not (widget and control):  # tested apart: the class names repeat, the ids do not
+                id_widget, id_control = _widget_words(eid)
+                widget, control = widget or id_widget, control or id_control
             # a widget is small: "div.comment.comment-reply" holding a whole reply is no reply button
             w = (widget and not _is_author_el(el) and len(el.text_content()) <= MAX_WIDGET_CHARS) or (
                 # sort tabs and pagers: their markup is often mostly indentation, so their text is collapsed
@@ -460,13 +491,17 @@ def _classify(
                     d = R.find_date_text(text[len(name) :])
             if d and len(d) >= len(text) * 0.3:
                 info.date = d
-    if not info.is_meta and len(text) > 20:
+    if not info.is_meta and len(text) > 20 and _DIGIT.search(text) is not None:  # an inline header has a date
         inline = R.split_inline_header(text)
         if inline is not None and inline[0]:
             info.header = (inline[0], inline[1])
             info.date = inline[1]
             info.rest = inline[2]
     return info
+
+
+#: Any digit: a line without one holds no absolute date (the inline header test is skipped).
+_DIGIT = re.compile(r"\d")
 
 
 @memo_short
@@ -930,6 +965,16 @@ def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
         text_len = 0
         for el in els:
             idxs = own[el]
+            if len(idxs) == 1:  # most elements hold one block: the tests below, for that one block
+                i = idxs[0]
+                if not (dated_line[i] or inline[i] or infos[i].has_author):
+                    continue  # neither its one date nor its one author
+                if lens[i] > 0:
+                    full.append(el)
+                    text_len += lens[i]
+                else:
+                    meta_only.append(el)
+                continue
             text_at = [i for i in idxs if texty[i]]
             lo, hi = (text_at[0], text_at[-1]) if text_at else (len(infos), -1)
             # a date line between the comment's paragraphs is quoted text, not its header or footer
@@ -979,13 +1024,15 @@ def _region_comments(region: Any, infos: list[_Info]) -> list[Comment]:
     out: list[Comment] = []
     ids: dict[int, str | None] = {}
     parents: dict[Any, int] = {}
+    # a thread without <time> elements (most): no comment's subtree is searched for one
+    has_time = next(region.iter("time"), None) is not None
     for item in items:
         par = item.member.getparent()
         parents[par] = parents.get(par, 0) + 1
     for item in items:
         # an item alone in its wrapper (div.comment > div.top + div.body): its header may sit just before it
         item.own_wrapper = parents.get(item.member.getparent(), 0) == 1
-        c = _to_comment(item, ids)
+        c = _to_comment(item, ids, has_time)
         if c is not None:
             out.append(c)
     return out
@@ -1223,7 +1270,7 @@ def _item_id(it: _Item) -> str | None:
     return None
 
 
-def _to_comment(it: _Item, ids: dict[int, str | None]) -> Comment | None:
+def _to_comment(it: _Item, ids: dict[int, str | None], has_time: bool = True) -> Comment | None:
     cls = " ".join(filter(None, (it.member.get("class"), it.anchor.get("class") if it.anchor is not None else None)))
     texts: list[str] = []
     author: str | None = None
@@ -1280,7 +1327,7 @@ def _to_comment(it: _Item, ids: dict[int, str | None]) -> Comment | None:
         return None
     if author:
         author = _AUTHOR_COUNT_TAIL.sub("", author).strip() or None
-    published = _published(it.member, date_text)
+    published = _published(it.member, date_text, has_time)
     cid = _item_id(it)
     ids[id(it)] = cid
     parent_id = ids.get(id(it.parent)) if it.parent is not None else None
@@ -1394,9 +1441,9 @@ _TWO_DIGIT_YEAR = re.compile(r",\s*'?(\d\d)\b(?![:.]\d)(?!\s*(?:[ap]\.?m|uhr))",
 _TWO_DIGIT_YEAR_DM = re.compile(r"(?<=\d\s[A-Za-z]{3})[A-Za-z]{0,6}\.?\s+'?(\d\d)\b(?![:.]\d)", re.I)
 
 
-def _published(member: Any, date_text: str | None) -> _dt.datetime | None:
+def _published(member: Any, date_text: str | None, has_time: bool = True) -> _dt.datetime | None:
     # bounded: a deep thread must not be scanned once per reply
-    for el in itertools.islice(member.iter(), MAX_TIME_SCAN):
+    for el in itertools.islice(member.iter(), MAX_TIME_SCAN) if has_time else ():
         if el.tag != "time":
             continue
         value = el.get("datetime")
