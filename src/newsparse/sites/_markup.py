@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
+from .._generic import GenericExtractor
 from .._model import Comment
 from .._page import Page
 
@@ -24,6 +25,7 @@ __all__ = [
     "paragraphs",
     "linked_paragraphs",
     "nearest",
+    "merged_comments",
     "rebase_comments",
     "visible_text",
 ]
@@ -283,6 +285,18 @@ def without_labels(generic: str, own: str, labels: frozenset[str]) -> str:
     if not any(p.strip() for p in kept):
         return generic
     return _BLANK_RUN.sub("\n\n", "\n".join(kept)).strip("\n")
+
+
+def merged_comments(
+    page: Page, own: Sequence[Comment], labels: frozenset[str] = frozenset()
+) -> tuple[Comment, ...]:
+    """A platform's comments as its answer, never below the generic finder's: where the generic
+    finder sees no thread the platform's ``own`` list is the answer; otherwise the generic thread,
+    refined by ``own`` (:func:`rebase_comments`)."""
+    generic = GenericExtractor().comments(page)
+    if not generic:
+        return tuple(own)
+    return rebase_comments(generic, own, labels)
 
 
 def rebase_comments(

@@ -27,9 +27,9 @@ from ._markup import (
     first_text,
     generator,
     linked_paragraphs,
+    merged_comments,
     nearest,
     paragraphs,
-    rebase_comments,
     visible_text,
 )
 
@@ -153,12 +153,7 @@ class BloggerExtractor(Extractor):
                 own = _classic(blocks[0])
         if not own:
             return None  # no comment markup we know: the generic extractor decides
-        from .._generic import GenericExtractor
-
-        generic = GenericExtractor().comments(page)
-        if not generic:
-            return own  # the generic finder sees no thread: the template's markup is the answer
-        return rebase_comments(generic, own)  # the generic thread, refined where the template says more
+        return merged_comments(page, own)  # never below the generic finder's reading of the thread
 
 
 def _generic_body_inside(page: Page, blocks: list[Block]) -> bool:

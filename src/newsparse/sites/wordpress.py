@@ -29,9 +29,9 @@ from ._markup import (
     collapse,
     first_text,
     generator,
+    merged_comments,
     nearest,
     paragraphs,
-    rebase_comments,
 )
 
 __all__ = ["WordPressExtractor", "is_wordpress"]
@@ -125,16 +125,7 @@ class WordPressExtractor(Extractor):
             out.append(comment)
         if not out or unreadable > MAX_UNREADABLE_SHARE * len(items):
             return None  # markup we do not understand: the generic extractor decides
-        generic = _generic_comments(page)
-        if not generic:
-            return tuple(out)  # the generic finder sees no thread: the platform's markup is the answer
-        return rebase_comments(generic, out, BUTTON_LABELS)  # the generic thread, refined where the items say more
-
-
-def _generic_comments(page: Page) -> tuple[Comment, ...] | None:
-    from .._generic import GenericExtractor
-
-    return GenericExtractor().comments(page)
+        return merged_comments(page, out, BUTTON_LABELS)  # never below the generic finder's reading of the thread
 
 
 class _Own:
