@@ -9,7 +9,7 @@ standard markup answers with confidence and returns ``None`` (ask the next extra
   comments from Blogger's post and comment templates.
 
 A platform extractor must never lower a score (issue #9). Reader comments are therefore rebased on
-the generic comment finder (:func:`newsparse.sites._markup.rebase_comments`): where the generic
+the generic comment finder (:func:`newsparse.sites._markup.merged_comments`): where the generic
 finder reads a thread, its comments stand, and the platform's items only fill in what it lacks (a
 missing name or date, an item it missed, a button label it kept); where it reads none, the
 platform's markup answers. ``benchmarks/platform_eval.py`` checks the rule on the corpus and the
